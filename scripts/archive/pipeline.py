@@ -1,0 +1,124 @@
+"""Load, validate and model the whole data folder; every problem in every file is collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import references, shape
+from .model import Archive, Person, Source, Topic, Transcript
+from .problems import DataError, Problem
+from .strict_yaml import YamlError, load
+from .text_rules import check_text
+
+REGISTRIES: dict[str, type] = {"people": Person, "sources": Source, "topics": Topic}
+TRANSCRIPTS_DIR = "transcripts"
+_convert_transcript = shape.document(Transcript)
+_convert_registry = {name: shape.registry(cls) for name, cls in REGISTRIES.items()}
+
+
+@dataclass(slots=True)
+class _Files:
+    """The data files found, and problems with the folder itself."""
+
+    registries: dict[str, Path]
+    transcripts: list[Path]
+    problems: list[Problem]
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _file_problem(path: Path, root: Path, message: str) -> Problem:
+    return Problem(_display(path, root), 1, 1, "", message)
+
+
+def _find_files(data_dir: Path, root: Path) -> _Files:
+    """List the data files, refusing links, stray files and names that are not ids."""
+    found = _Files({}, [], [])
+    expected = {f"{name}.yaml" for name in REGISTRIES} | {TRANSCRIPTS_DIR}
+    if not data_dir.is_dir():
+        found.problems.append(_file_problem(data_dir, root, "the data folder is missing"))
+        return found
+    for path in sorted(data_dir.iterdir()):
+        if path.is_symlink():
+            found.problems.append(_file_problem(path, root, "symbolic links are not allowed in the data folder"))
+        elif path.name not in expected and not path.name.startswith("."):
+            found.problems.append(_file_problem(path, root, f"unexpected file; the data folder holds {', '.join(sorted(expected))}"))
+    for name in REGISTRIES:
+        path = data_dir / f"{name}.yaml"
+        if path.is_file() and not path.is_symlink():
+            found.registries[name] = path
+        elif not path.is_symlink():
+            found.problems.append(_file_problem(path, root, "file is missing"))
+    folder = data_dir / TRANSCRIPTS_DIR
+    if not folder.is_dir() or folder.is_symlink():
+        return found
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink():
+            found.problems.append(_file_problem(path, root, "symbolic links are not allowed in the data folder"))
+        elif path.suffix != ".yaml" or not path.is_file():
+            found.problems.append(_file_problem(path, root, "unexpected file; transcripts are .yaml files"))
+        else:
+            message = check_text("id", path.stem)
+            if message:
+                found.problems.append(_file_problem(path, root, f"file name: {message}"))
+            else:
+                found.transcripts.append(path)
+    return found
+
+
+def _load(path: Path, ctx: shape.Context) -> Any:
+    """The file's YAML tree, or None after recording why it cannot be read."""
+    try:
+        return load(path)
+    except YamlError as err:
+        ctx.problems.append(Problem(ctx.file, err.line, err.col, "", err.message))
+    except OSError as err:
+        ctx.problems.append(Problem(ctx.file, 1, 1, "", f"cannot read the file: {err.strerror}"))
+    return None
+
+
+def read_transcript(path: Path, root: Path, registries: dict[str, set[str] | None]) -> tuple[Transcript | None, list[Problem]]:
+    """Load, shape-check and meaning-check one transcript file."""
+    ctx = shape.Context(_display(path, root))
+    tree = _load(path, ctx)
+    if tree is None:
+        return None, ctx.problems
+    result = _convert_transcript(tree, ctx, {"id": path.stem})
+    references.check_transcript(ctx, registries)
+    ok = result is not shape.INVALID and not ctx.problems
+    return (result if ok else None), ctx.problems
+
+
+def read_archive(data_dir: Path) -> Archive:
+    """The validated archive; raises :class:`DataError` with every problem found."""
+    root = data_dir.parent
+    files = _find_files(data_dir, root)
+    problems = list(files.problems)
+    loaded: dict[str, dict[str, Any]] = {}
+    known: dict[str, set[str] | None] = {name: None for name in REGISTRIES}
+    for name, path in files.registries.items():
+        ctx = shape.Context(_display(path, root))
+        tree = _load(path, ctx)
+        if tree is not None:
+            loaded[name] = _convert_registry[name](tree, ctx)
+            known[name] = {m.value for p, m in ctx.marks.items() if "." not in p and "[" not in p}
+        problems += ctx.problems
+    transcripts = []
+    for path in files.transcripts:
+        transcript, found = read_transcript(path, root, known)
+        problems += found
+        if transcript is not None:
+            transcripts.append(transcript)
+    if problems:
+        raise DataError(problems)
+    transcripts.sort(key=lambda t: (t.date.sort_key(), t.time.start if t.time else "", t.id))
+    return Archive(people=loaded["people"], sources=loaded["sources"], topics=loaded["topics"], transcripts=transcripts)

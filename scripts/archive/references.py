@@ -1,0 +1,96 @@
+"""Step 2b, validate meaning: every reference resolves, ids are unique, speakers were there.
+
+Works on the ids and references a file's conversion recorded (``shape.Mark``),
+so it runs even when the file has shape problems, and reports both at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .problems import Problem
+from .shape import Context, Mark
+
+# Ids the transcript page uses for its own sections; excerpt and claim ids are anchors on the same page.
+RESERVED_ANCHORS = {"title", "participants", "notes", "excerpts", "claims", "document", "sources", "cite"}
+RESERVED_PREFIX = "cited-"
+NOUNS = {"people": "person", "sources": "source", "topics": "topic", "excerpts": "excerpt"}
+
+_EXCERPT_ID = re.compile(r"^excerpts\[(\d+)\]\.id$")
+_ANCHOR_ID = re.compile(r"^(excerpts|claims)\[\d+\]\.id$")
+_PARTICIPANT = re.compile(r"^participants\[\d+\]\.people\[\d+\]\.person$")
+_SPEAKER = re.compile(r"^(excerpts|claims)\[(\d+)\]\.speaker$")
+_CLAIM_EXCERPT = re.compile(r"^claims\[(\d+)\]\.excerpts\[\d+\]$")
+
+
+def _known_list(value: str, known: set[str]) -> str:
+    """A short list of known ids, closest to the mistyped one first."""
+    close = difflib.get_close_matches(value, sorted(known), n=5, cutoff=0.5)
+    rest = [k for k in sorted(known) if k not in close]
+    shown = (close + rest)[:5]
+    more = ", ..." if len(known) > len(shown) else ""
+    return f"known: {', '.join(shown)}{more}" if shown else "none are defined yet"
+
+
+def _problem(ctx: Context, path: str, mark: Mark, message: str) -> None:
+    ctx.problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
+
+
+def check_registry_references(ctx: Context, registries: dict[str, set[str] | None]) -> None:
+    """Every reference to people, sources and topics names an entry of that registry."""
+    for path, mark in ctx.marks.items():
+        known = registries.get(mark.registry)
+        if known is not None and mark.value not in known:
+            noun = NOUNS[mark.registry]
+            _problem(ctx, path, mark, f"unknown {noun} '{mark.value}' ({_known_list(mark.value, known)})")
+
+
+def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> None:
+    """All meaning checks for one transcript file."""
+    check_registry_references(ctx, registries)
+    marks = ctx.marks
+    anchors: dict[str, tuple[str, Mark]] = {}
+    excerpt_speakers: dict[str, str] = {}
+    for path, mark in marks.items():
+        if not _ANCHOR_ID.match(path):
+            continue
+        if mark.value in RESERVED_ANCHORS or mark.value.startswith(RESERVED_PREFIX):
+            _problem(ctx, path, mark, f"'{mark.value}' is reserved for a section of the page; choose another id")
+        elif mark.value in anchors:
+            first = anchors[mark.value][1]
+            _problem(ctx, path, mark, f"duplicate id '{mark.value}' (first used at line {first.line}); excerpt and claim ids must all differ")
+        else:
+            anchors[mark.value] = (path, mark)
+        found = _EXCERPT_ID.match(path)
+        speaker = marks.get(f"excerpts[{found[1]}].speaker") if found else None
+        if found and speaker:
+            excerpt_speakers[mark.value] = speaker.value
+
+    participants: dict[str, Mark] = {}
+    for path, mark in marks.items():
+        if _PARTICIPANT.match(path):
+            if mark.value in participants:
+                first = participants[mark.value]
+                _problem(ctx, path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
+            participants[mark.value] = mark
+    claim_excerpts: dict[str, list[str]] = {}
+    for path, mark in marks.items():
+        found = _CLAIM_EXCERPT.match(path)
+        if not found:
+            continue
+        claim_excerpts.setdefault(found[1], []).append(mark.value)
+        if mark.value not in excerpt_speakers:
+            _problem(ctx, path, mark, f"unknown excerpt '{mark.value}' ({_known_list(mark.value, set(excerpt_speakers))})")
+
+    for path, mark in marks.items():
+        found = _SPEAKER.match(path)
+        if not found:
+            continue
+        if participants and mark.value not in participants:
+            _problem(ctx, path, mark, f"'{mark.value}' speaks but is not listed in participants")
+        if found[1] == "claims":
+            cited = [x for x in claim_excerpts.get(found[2], []) if x in excerpt_speakers]
+            if cited and all(excerpt_speakers[x] != mark.value for x in cited):
+                listed = ", ".join(f"'{x}'" for x in cited)
+                _problem(ctx, path, mark, f"'{mark.value}' is not the speaker of the claim's excerpts ({listed})")

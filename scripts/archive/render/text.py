@@ -1,0 +1,52 @@
+"""Escaping: every text from the data passes through here before it reaches a page."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+
+# Every ASCII punctuation character becomes a character reference, which Python-Markdown
+# stashes before any markup pattern runs; letters, digits, spaces and non-ASCII stay.
+_MARKDOWN_ESCAPES = {c: f"&#{ord(c)};" for c in "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"}
+_MARKDOWN_ESCAPES.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+
+
+def h(text: str) -> str:
+    """Escape text for HTML (element content or a quoted attribute)."""
+    return html.escape(text, quote=True)
+
+
+def prose(text: str, tag: str = "p") -> str:
+    """Plain text as HTML paragraphs on one line; single line breaks become <br>."""
+    paragraphs = _PARAGRAPHS.split(text.strip())
+    return "".join(f"<{tag}>{'<br>'.join(h(line) for line in p.split(chr(10)))}</{tag}>" for p in paragraphs)
+
+
+def md_inline(text: str) -> str:
+    """Escape text for a Markdown heading so that it shows literally."""
+    return "".join(_MARKDOWN_ESCAPES.get(c, c) for c in text)
+
+
+def front_matter(meta: dict[str, str]) -> str:
+    """A YAML front-matter block; JSON strings are valid YAML and escape everything."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def page_url(src_path: str) -> str:
+    """The directory URL MkDocs gives a Markdown file: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
+    stem = src_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """Relative URL from one generated page to another (both given as Markdown paths)."""
+    here, there = page_url(from_src), page_url(to_src)
+    relative = posixpath.relpath(there or ".", here or ".")
+    url = "./" if relative == "." else relative + "/"
+    return url + (f"#{anchor}" if anchor else "")

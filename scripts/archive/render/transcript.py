@@ -1,0 +1,191 @@
+"""The page of one conversation: header facts, caveat, participants, excerpts, claims, sources."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..model import Archive, Citation, Claim, Excerpt, Note, Transcript
+from . import citations
+from .text import front_matter, h, md_inline, prose
+
+DOCUMENT_KINDS = {
+    "memorandum-of-conversation": "Memorandum of conversation",
+    "telephone-conversation": "Memorandum of telephone conversation",
+    "transcript": "Transcript",
+    "notes": "Notes",
+}
+ASSESSMENTS = {
+    "supported": "Supported",
+    "partly-supported": "Partly supported",
+    "contradicted": "Contradicted",
+    "disputed": "Disputed",
+    "unverifiable": "Unverifiable",
+    "opinion": "Opinion",
+}
+EXCERPT_KINDS = {"quote": "Quotation", "paraphrase": "Paraphrase", "summary": "Editor's summary"}
+
+
+def src_path(transcript_id: str) -> str:
+    """Where a transcript's page sits in the site."""
+    return f"transcripts/{transcript_id}.md"
+
+
+def _facts(t: Transcript, archive: Archive) -> str:
+    rows = [("Date", t.date.human() + (f", {h(t.time.human())} local time" if t.time else ""))]
+    if t.place:
+        rows.append(("Place", h(t.place)))
+    kind = DOCUMENT_KINDS[t.kind]
+    if t.document.subject:
+        kind += f" — subject: “{h(t.document.subject)}”"
+    rows.append(("Document", kind))
+    if t.document.markings:
+        rows.append(("Markings", " · ".join(h(m) for m in t.document.markings)))
+    rows.append(("Topics", ", ".join(h(archive.topics[topic].title) for topic in t.topics)))
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="facts">{items}</dl>'
+
+
+def _caveat(t: Transcript, archive: Archive) -> str:
+    if not t.caveat:
+        return ""
+    c = t.caveat
+    label = "The document's own caveat" + (" (paraphrased)" if c.kind == "paraphrase" else "")
+    text = prose(f"“{c.text}”" if c.kind == "quote" else c.text)
+    where = f'<p class="provenance">Read in {citations.short(c.source, archive.sources)}.</p>'
+    return f'<div class="admonition warning caveat"><p class="admonition-title">{label}</p>{text}{where}</div>'
+
+
+def _participants(t: Transcript, archive: Archive) -> str:
+    sides = []
+    for side in t.participants:
+        people = []
+        for p in side.people:
+            role = p.role or archive.role_on(p.person, t.date)
+            who = h(archive.people[p.person].name)
+            people.append(f"<li>{who}" + (f' <span class="role">— {h(role)}</span>' if role else "") + "</li>")
+        sides.append(f'<div class="side"><p class="side-name">{h(side.side)}</p><ul>{"".join(people)}</ul></div>')
+    return f'<div class="participants">{"".join(sides)}</div>'
+
+
+def _notes(notes: list[Note], archive: Archive) -> str:
+    return "".join(
+        f'<div class="note">{markup.to_html(n.text)}'
+        f'<p class="note-sources">Sources: {citations.short_list(n.sources, archive.sources)}</p></div>'
+        for n in notes
+    )
+
+
+def _provenance(e: Excerpt, archive: Archive) -> str:
+    source = citations.short(e.source, archive.sources)
+    tier = citations.TIER_LABELS[archive.sources[e.source.source].tier]
+    lead = {
+        "quote": "The document's words as printed in",
+        "paraphrase": "Paraphrase from",
+        "summary": "Summary based on",
+    }[e.kind]
+    return f'<p class="provenance">{lead} {source} ({tier}).</p>'
+
+
+def _excerpt(number: int, e: Excerpt, archive: Archive) -> str:
+    speaker = h(archive.people[e.speaker].name)
+    kind = EXCERPT_KINDS[e.kind]
+    head = (
+        f'<p class="turn-head"><span class="turn-number">{number}</span> '
+        f'<span class="speaker">{speaker}</span> <span class="kind kind-{e.kind}">{kind}</span>'
+        + (' <span class="redacted">partly withheld</span>' if e.redacted else "")
+        + f' <a class="anchorlink" href="#{e.id}" title="Link to this excerpt">¶</a></p>'
+    )
+    words = prose(f"“{e.text}”" if e.kind == "quote" else e.text)
+    body = f'<blockquote class="words">{words}</blockquote>' if e.kind == "quote" else f'<div class="words">{words}</div>'
+    original = ""
+    if e.original:
+        lang = f' lang="{h(e.original_lang)}"' if e.original_lang else ""
+        original = f'<div class="original"{lang}>{prose(e.original)}</div>'
+    return (
+        f'<div class="turn turn-{e.kind}" id="{e.id}">{head}{body}{original}'
+        f"{_provenance(e, archive)}{_notes(e.notes, archive)}</div>"
+    )
+
+
+def _claim(c: Claim, numbers: dict[str, int], archive: Archive) -> str:
+    sources = citations.short_list(c.sources, archive.sources)
+    from_excerpts = ", ".join(f'<a href="#{x}">excerpt {numbers[x]}</a>' for x in c.excerpts)
+    topics = ", ".join(h(archive.topics[t].title) for t in c.topics)
+    meta = (
+        f'<p class="claim-meta"><span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span> '
+        f"Claimed by {h(archive.people[c.speaker].name)} in {from_excerpts}."
+        + (f" Topics: {topics}." if topics else "")
+        + "</p>"
+    )
+    return (
+        f"### {md_inline(c.statement)} {{#{c.id}}}\n\n"
+        f'<div class="claim">{meta}<div class="annotation">{markup.to_html(c.annotation)}</div>'
+        f'<p class="claim-sources">Sources: {sources}</p></div>'
+    )
+
+
+def _document(t: Transcript, archive: Archive) -> str:
+    d = t.document
+    rows = [("Held by", h(d.archive))]
+    if d.collection:
+        rows.append(("Collection", h(d.collection)))
+    if d.document_id:
+        rows.append(("Document id", h(d.document_id)))
+    if d.url:
+        rows.append(("Link", f'<a href="{h(d.url)}">{h(d.url)}</a>'))
+    if d.release:
+        rows.append(("Released in", citations.short(Citation(source=d.release), archive.sources)))
+    if d.declassified:
+        parts = []
+        if d.declassified.date:
+            parts.append(h(d.declassified.date.human()))
+        if d.declassified.case:
+            parts.append(f"case {h(d.declassified.case)}")
+        rows.append(("Declassified", ", ".join(parts)))
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="facts document">{items}</dl>'
+
+
+def _cited(t: Transcript) -> list[str]:
+    """Ids of every source the page cites, in order of first citation."""
+    found: dict[str, None] = {}
+    citations_on_page: list[Citation] = []
+    if t.caveat:
+        citations_on_page.append(t.caveat.source)
+    if t.document.release:
+        found[t.document.release] = None
+    for n in t.notes:
+        citations_on_page += n.sources
+    for e in t.excerpts:
+        citations_on_page.append(e.source)
+        for n in e.notes:
+            citations_on_page += n.sources
+    for c in t.claims:
+        citations_on_page += c.sources
+    for c in citations_on_page:
+        found[c.source] = None
+    return list(found)
+
+
+def render(t: Transcript, archive: Archive) -> str:
+    """The Markdown page of one transcript."""
+    numbers = {e.id: i for i, e in enumerate(t.excerpts, start=1)}
+    parts = [
+        front_matter({"title": t.title, "description": t.summary}),
+        f"# {md_inline(t.title)} {{#title}}\n",
+        _facts(t, archive),
+        f'<p class="summary">{h(t.summary)}</p>',
+        _caveat(t, archive),
+        "## Participants {#participants}\n",
+        _participants(t, archive),
+    ]
+    if t.notes:
+        parts += ["## Editor's notes {#notes}\n", _notes(t.notes, archive)]
+    parts += ["## Excerpts {#excerpts}\n"]
+    parts += [_excerpt(numbers[e.id], e, archive) for e in t.excerpts]
+    if t.claims:
+        parts += ["## Claims {#claims}\n"]
+        parts += [_claim(c, numbers, archive) for c in t.claims]
+    parts += ["## The document {#document}\n", _document(t, archive)]
+    cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in _cited(t))
+    parts += ["## Sources cited {#sources}\n", f'<ol class="bibliography">{cited}</ol>']
+    return "\n\n".join(p for p in parts if p) + "\n"

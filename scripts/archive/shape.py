@@ -1,0 +1,253 @@
+"""Step 2a, validate shape: turn a YAML tree into model records, or say precisely why not.
+
+The rules are read from the model's type hints (``model.py``), so the data's
+shape is declared once. Every problem is collected; a field that fails is
+left out of the result, and the record that holds it is dropped, so the
+caller never sees a half-valid record. References are only gathered here
+(with where they were written); ``references.py`` checks what they point at.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from . import markup
+from .problems import Problem
+from .strict_yaml import Map, Node, Scalar, Seq
+from .values import PartialDate, TextRule, TimeSpan, ValueProblem
+from .text_rules import check_text
+
+INVALID: Any = object()
+
+
+@dataclass(slots=True)
+class Mark:
+    """An id or a reference as written in a file: its value and where it stands."""
+
+    registry: str  # "" for an id, else the registry a reference points into
+    value: str
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Context:
+    """What converting one file collects: its problems, and every id and reference by field path."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    marks: dict[str, Mark] = field(default_factory=dict)
+
+    def problem(self, node: Node, path: str, message: str) -> Any:
+        """Record a problem at a node; return INVALID for the caller to pass up."""
+        self.problems.append(Problem(self.file, node.line, node.col, path, message))
+        return INVALID
+
+
+Convert = Callable[[Node, str, Context], Any]
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, Map):
+        return "a mapping"
+    if isinstance(node, Seq):
+        return "a list"
+    return f"'{node.value}'" if node.value else "nothing"
+
+
+def _scalar(node: Node, path: str, ctx: Context, expected: str) -> str | None:
+    """The node's text, or None after recording why it is not usable text."""
+    if not isinstance(node, Scalar):
+        ctx.problem(node, path, f"expected {expected}, got {_describe(node)}")
+        return None
+    if node.plain and not node.value.strip():
+        ctx.problem(node, path, "is empty; write a value or remove the field")
+        return None
+    return node.value
+
+
+def _text(rule: TextRule) -> Convert:
+    expected = {"url": "a link", "id": "an id", "ref": "an id"}.get(rule.kind, "text")
+
+    def convert(node: Node, path: str, ctx: Context) -> Any:
+        value = _scalar(node, path, ctx, expected)
+        if value is None:
+            return INVALID
+        if rule.kind in ("text", "markup"):
+            value = value.strip()
+        message = check_text(rule.kind, value)
+        if message is None and rule.kind == "markup":
+            message = markup.check(value)
+        if message:
+            return ctx.problem(node, path, message)
+        if rule.kind in ("id", "ref"):
+            ctx.marks[path] = Mark(rule.registry, value, node.line, node.col)
+        return value
+
+    return convert
+
+
+def _bool(node: Node, path: str, ctx: Context) -> Any:
+    value = _scalar(node, path, ctx, "true or false")
+    if value is None:
+        return INVALID
+    if not isinstance(node, Scalar) or not node.plain or value not in ("true", "false"):
+        return ctx.problem(node, path, f"expected true or false, got '{value}'")
+    return value == "true"
+
+
+def _choice(options: tuple[str, ...]) -> Convert:
+    listed = ", ".join(options)
+
+    def convert(node: Node, path: str, ctx: Context) -> Any:
+        value = _scalar(node, path, ctx, f"one of {listed}")
+        if value is None:
+            return INVALID
+        if value not in options:
+            hint = difflib.get_close_matches(value, options, n=1)
+            more = f" (did you mean '{hint[0]}'?)" if hint else ""
+            return ctx.problem(node, path, f"expected one of {listed}; got '{value}'{more}")
+        return value
+
+    return convert
+
+
+def _parsed(parse: Callable[[str], Any], expected: str) -> Convert:
+    def convert(node: Node, path: str, ctx: Context) -> Any:
+        value = _scalar(node, path, ctx, expected)
+        if value is None:
+            return INVALID
+        try:
+            return parse(value)
+        except ValueProblem as err:
+            return ctx.problem(node, path, str(err))
+
+    return convert
+
+
+def _list(item: Convert, minimum: int) -> Convert:
+    def convert(node: Node, path: str, ctx: Context) -> Any:
+        if not isinstance(node, Seq):
+            return ctx.problem(node, path, f"expected a list, got {_describe(node)}")
+        if len(node.items) < minimum:
+            return ctx.problem(node, path, f"needs at least {minimum} item{'s' if minimum > 1 else ''}")
+        values = [item(child, f"{path}[{i}]", ctx) for i, child in enumerate(node.items)]
+        return INVALID if any(v is INVALID for v in values) else values
+
+    return convert
+
+
+def _record(cls: type) -> Convert:
+    """Converter for a model dataclass: known keys only, required ones present."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    fields = [f for f in dataclasses.fields(cls) if not f.metadata.get("derived")]
+    names = [f.name for f in fields]
+    plan: list[tuple[str, Convert, bool]] = []
+    for f in fields:
+        optional = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        plan.append((f.name, converter(hints[f.name], f.metadata.get("min", 0)), optional))
+
+    def convert(node: Node, path: str, ctx: Context, derived: dict[str, Any] | None = None) -> Any:
+        if not isinstance(node, Map):
+            return ctx.problem(node, path, f"expected a mapping of fields, got {_describe(node)}")
+        prefix = f"{path}." if path else ""
+        ok = True
+        for key, key_node in node.keys.items():
+            if key not in names:
+                hint = difflib.get_close_matches(key, names, n=1)
+                more = f" (did you mean '{hint[0]}'?)" if hint else f" (allowed: {', '.join(names)})"
+                ctx.problem(key_node, prefix + key, f"unknown field{more}")
+                ok = False
+        values: dict[str, Any] = dict(derived or {})
+        for name, convert_field, optional in plan:
+            child = node.values.get(name)
+            if child is None:
+                if not optional:
+                    ctx.problem(node, prefix + name, "missing required field")
+                    ok = False
+                continue
+            value = convert_field(child, prefix + name, ctx)
+            if value is INVALID:
+                ok = False
+            else:
+                values[name] = value
+        return cls(**values) if ok else INVALID
+
+    return convert
+
+
+def registry(cls: type) -> Callable[[Node, Context], dict[str, Any]]:
+    """Converter for a registry file: a mapping from ids to records of ``cls``."""
+    record = _record(cls)
+    check_id = _text(TextRule("id"))
+
+    def convert(node: Node, ctx: Context) -> dict[str, Any]:
+        if not isinstance(node, Map):
+            ctx.problem(node, "", f"the top level must be a mapping from ids to entries, got {_describe(node)}")
+            return {}
+        result = {}
+        for key, value_node in node.values.items():
+            if check_id(node.keys[key], key, ctx) is INVALID:
+                continue
+            value = record(value_node, key, ctx, {"id": key})
+            if value is not INVALID:
+                result[key] = value
+        return result
+
+    return convert
+
+
+def document(cls: type) -> Callable[[Node, Context, dict[str, Any]], Any]:
+    """Converter for a file that holds one record of ``cls`` (e.g. a transcript)."""
+    record = _record(cls)
+
+    def convert(node: Node, ctx: Context, derived: dict[str, Any]) -> Any:
+        if isinstance(node, Scalar) and node.plain and not node.value:
+            return ctx.problem(node, "", "file has no fields; expected a mapping of fields")
+        if not isinstance(node, Map):
+            return ctx.problem(node, "", f"the top level must be a mapping of fields, got {_describe(node)}")
+        return record(node, "", ctx, derived)
+
+    return convert
+
+
+_CACHE: dict[Any, Convert] = {}
+
+
+def converter(tp: Any, minimum: int = 0) -> Convert:
+    """Build (once) the converter for a type hint from the model."""
+    key = (tp, minimum)
+    if key not in _CACHE:
+        _CACHE[key] = _build(tp, minimum)
+    return _CACHE[key]
+
+
+def _build(tp: Any, minimum: int) -> Convert:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Annotated:
+        return _text(args[1])
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return converter(inner[0], minimum)
+    if origin is list:
+        return _list(converter(args[0]), minimum)
+    if origin is Literal:
+        return _choice(args)
+    if tp is bool:
+        return _bool
+    if tp is PartialDate:
+        return _parsed(PartialDate.parse, "a date")
+    if tp is TimeSpan:
+        return _parsed(TimeSpan.parse, "a time")
+    if tp is str:
+        return _text(TextRule("line"))
+    if dataclasses.is_dataclass(tp):
+        return _record(tp)
+    raise TypeError(f"no converter for {tp!r}")  # pragma: no cover - a model bug, found by any test
