@@ -37,18 +37,21 @@ def _problem(ctx: Context, path: str, mark: Mark, message: str) -> None:
     ctx.problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
 
 
-def check_registry_references(ctx: Context, registries: dict[str, set[str] | None]) -> None:
-    """Every reference to people, sources and topics names an entry of that registry."""
+def check_registry_references(ctx: Context, registries: dict[str, set[str] | None]) -> set[str]:
+    """Every reference to people, sources and topics names an entry; returns the unknown ids."""
+    unknown = set()
     for path, mark in ctx.marks.items():
         known = registries.get(mark.registry)
         if known is not None and mark.value not in known:
             noun = NOUNS[mark.registry]
             _problem(ctx, path, mark, f"unknown {noun} '{mark.value}' ({_known_list(mark.value, known)})")
+            unknown.add(mark.value)
+    return unknown
 
 
 def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> None:
     """All meaning checks for one transcript file."""
-    check_registry_references(ctx, registries)
+    unknown = check_registry_references(ctx, registries)
     marks = ctx.marks
     anchors: dict[str, tuple[str, Mark]] = {}
     excerpt_speakers: dict[str, str] = {}
@@ -85,12 +88,12 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> No
 
     for path, mark in marks.items():
         found = _SPEAKER.match(path)
-        if not found:
+        if not found or mark.value in unknown:
             continue
         if participants and mark.value not in participants:
             _problem(ctx, path, mark, f"'{mark.value}' speaks but is not listed in participants")
         if found[1] == "claims":
-            cited = [x for x in claim_excerpts.get(found[2], []) if x in excerpt_speakers]
+            cited = [x for x in claim_excerpts.get(found[2], []) if x in excerpt_speakers and excerpt_speakers[x] not in unknown]
             if cited and all(excerpt_speakers[x] != mark.value for x in cited):
                 listed = ", ".join(f"'{x}'" for x in cited)
                 _problem(ctx, path, mark, f"'{mark.value}' is not the speaker of the claim's excerpts ({listed})")

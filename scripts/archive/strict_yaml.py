@@ -134,6 +134,12 @@ def _attach(stack: list[_Open], node: Node) -> Node | None:
     return None
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or '' past the end."""
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
 def parse(text: str) -> Node:
     """Parse one YAML document into a tree of :class:`Scalar`, :class:`Seq` and :class:`Map`."""
     parser = _Parser(text)
@@ -173,7 +179,9 @@ def parse(text: str) -> Node:
                 root = done
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        if _char_at(text, mark.line, mark.column) == "\t":
+            raise YamlError("tabs are not allowed in YAML indentation; use spaces", mark.line + 1, mark.column + 1) from None
+        message = ": ".join(str(part) for part in (err.context, err.problem) if part)
         raise YamlError(f"YAML syntax error: {message}", mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as err:  # pragma: no cover - libyaml always gives marks
         raise YamlError(f"YAML syntax error: {err}") from None

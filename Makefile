@@ -1,0 +1,42 @@
+# The archive's commands. Every target sets up .venv from requirements.lock first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)/scripts
+export NO_MKDOCS_2_WARNING := 1
+HOST ?= 127.0.0.1:8000
+
+.PHONY: help setup serve site check test lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+setup: $(STAMP) ## Create .venv from the lock file
+
+serve: $(STAMP) ## Check the data, then serve the site at http://127.0.0.1:8000/ with live reload
+	$(BIN)/python -m archive check
+	$(BIN)/python -m mkdocs serve --dev-addr $(HOST)
+
+site: $(STAMP) ## Check the data and build the site into site/ (replaced only if the build succeeds)
+	$(BIN)/python -m archive build
+
+check: $(STAMP) ## Validate every data file; lists all problems as path:line:col: field: message
+	$(BIN)/python -m archive check
+
+test: $(STAMP) ## Run all tests
+	$(BIN)/python -m pytest
+
+lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
+	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe -o requirements.lock pyproject.toml
+	rm -rf .lock-venv
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV)

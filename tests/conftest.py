@@ -1,0 +1,49 @@
+"""Shared test helpers: a small invented archive copied into a temporary project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive.pipeline import read_archive
+from archive.problems import DataError, sort_problems
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "small"
+LAKESIDE = "data/transcripts/2001-06-16-lakeside.yaml"
+
+
+def make_project(target: Path, data: Path = FIXTURE / "data") -> Path:
+    """A project folder like the repository's, with ``data`` as its data."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", target / "docs")
+    shutil.copytree(REPO / "overrides", target / "overrides")
+    (target / "scripts").symlink_to(REPO / "scripts")
+    shutil.copytree(data, target / "data")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the small archive as a buildable project."""
+    return make_project(tmp_path / "project")
+
+
+def problems_in(project: Path) -> list[str]:
+    """Every problem the checker reports for the project, formatted, in order."""
+    try:
+        read_archive(project / "data")
+    except DataError as err:
+        return [p.format() for p in sort_problems(err.problems)]
+    return []
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    """Replace one exact piece of text in a data file (it must occur once)."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

@@ -1,0 +1,235 @@
+"""Validation: one test per rule, each asserting the exact message and position."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import LAKESIDE, edit, problems_in
+
+T = LAKESIDE
+
+
+def test_fixture_is_valid(project: Path) -> None:
+    assert problems_in(project) == []
+
+
+def test_unknown_field_suggests_the_right_one(project: Path) -> None:
+    edit(project, T, "    speaker: beta\n    kind: paraphrase", "    speker: beta\n    kind: paraphrase")
+    assert problems_in(project) == [
+        f"{T}:43:5: excerpts[1].speaker: missing required field",
+        f"{T}:44:5: excerpts[1].speker: unknown field (did you mean 'speaker'?)",
+    ]
+
+
+def test_missing_required_field(project: Path) -> None:
+    edit(project, T, "summary: Alpha and Beta discuss borders and trade.\n", "")
+    assert problems_in(project) == [f"{T}:1:1: summary: missing required field"]
+
+
+def test_text_expected_not_a_list(project: Path) -> None:
+    edit(project, T, "place: Lakeside Castle", "place: [Lakeside, Castle]")
+    assert problems_in(project) == [f"{T}:4:8: place: expected text, got a list"]
+
+
+def test_empty_value(project: Path) -> None:
+    edit(project, T, "place: Lakeside Castle", "place:")
+    assert problems_in(project) == [f"{T}:4:7: place: is empty; write a value or remove the field"]
+
+
+def test_choice(project: Path) -> None:
+    edit(project, T, "assessment: partly-supported", "assessment: partly supported")
+    assert problems_in(project) == [
+        f"{T}:57:17: claims[0].assessment: expected one of supported, partly-supported, contradicted, "
+        "disputed, unverifiable, opinion; got 'partly supported' (did you mean 'partly-supported'?)"
+    ]
+
+
+@pytest.mark.parametrize("typed", ["NO", "yes", "on", "'true'"])
+def test_boolean_is_true_or_false_only(project: Path, typed: str) -> None:
+    edit(project, T, "    source: {source: report-1}\nclaims:", f"    source: {{source: report-1}}\n    redacted: {typed}\nclaims:")
+    assert problems_in(project) == [f"{T}:51:15: excerpts[1].redacted: expected true or false, got '{typed.strip(chr(39))}'"]
+
+
+def test_no_stays_text_where_text_is_expected(project: Path) -> None:
+    edit(project, T, "place: Lakeside Castle", "place: NO")
+    assert problems_in(project) == []
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2024-02-30", "day 30 does not exist in February 2024 ('2024-02-30')"),
+        ("0000-00-00", "year 0000 is not a real year in '0000-00-00'"),
+        ("2024-13", "month 13 does not exist in '2024-13'"),
+        ("2024-3-5", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~ or ?), got '2024-3-5'"),
+    ],
+)
+def test_dates_are_real(project: Path, date: str, message: str) -> None:
+    edit(project, T, "date: 2001-06-16", f"date: {date}")
+    assert problems_in(project) == [f"{T}:2:7: date: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("time", "message"),
+    [
+        ("1:30", "expected a time as HH:MM or HH:MM-HH:MM (24-hour clock), got '1:30'"),
+        ("24:00", "'24:00' is not a time of day"),
+        ("11:00-10:00", "the span '11:00-10:00' ends before it starts"),
+    ],
+)
+def test_times(project: Path, time: str, message: str) -> None:
+    edit(project, T, 'time: "10:00-11:30"', f"time: {time}")
+    assert problems_in(project) == [f"{T}:3:7: time: {message}"]
+
+
+@pytest.mark.parametrize("bad", ["../x", "Borders-1", "two words", "a--b"])
+def test_ids(project: Path, bad: str) -> None:
+    edit(project, T, "  - id: trade-1", f"  - id: '{bad}'")
+    assert problems_in(project) == [
+        f"{T}:43:9: excerpts[1].id: '{bad}' is not a valid id: use at most 64 lower-case letters, digits "
+        "and single hyphens, e.g. 'bush-putin-2001'"
+    ]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "javascript&#58;alert(1)", "ftp://x.org/"])
+def test_links_are_http_only(project: Path, url: str) -> None:
+    edit(project, T, "  url: https://archive.example/memo-1", f"  url: '{url}'")
+    assert problems_in(project) == [f"{T}:27:8: document.url: expected a link starting with https:// or http://, got '{url}'"]
+
+
+def test_markup_links_are_http_only(project: Path) -> None:
+    edit(project, T, "[the treaty](https://archive.example/treaty)", "[the treaty](javascript:alert(1))")
+    assert problems_in(project) == [
+        f"{T}:58:17: claims[0].annotation: a link is not written as [text](https://...) with an address that has no spaces or brackets"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "ZERO WIDTH SPACE"), ("\u0007", "control character")],
+)
+def test_hidden_characters_in_names(project: Path, char: str, name: str) -> None:
+    escaped = char.encode("unicode_escape").decode().replace("\\x", "\\x")
+    edit(project, "data/people.yaml", "  name: Boris Beta", f'  name: "Boris{escaped}Beta"')
+    assert problems_in(project) == [
+        f"data/people.yaml:13:9: beta.name: contains the hidden character U+{ord(char):04X} ({name}) at position 6; remove it"
+    ]
+
+
+def test_one_line_fields_refuse_line_breaks(project: Path) -> None:
+    edit(project, T, "title: Lakeside meeting", 'title: "Lakeside\\nmeeting"')
+    assert problems_in(project) == [f"{T}:1:8: title: must be a single line"]
+
+
+def test_list_minimum(project: Path) -> None:
+    edit(project, "data/transcripts/2003-02-lakeside-call.yaml", "topics: [trade]", "topics: []")
+    assert problems_in(project) == ["data/transcripts/2003-02-lakeside-call.yaml:5:9: topics: needs at least 1 item"]
+
+
+def test_top_level_must_be_a_mapping(project: Path) -> None:
+    (project / T).write_text("- title: x\n", encoding="utf-8")
+    assert problems_in(project) == [f"{T}:1:1: the top level must be a mapping of fields, got a list"]
+
+
+def test_unknown_person_lists_close_ids(project: Path) -> None:
+    edit(project, T, "    speaker: alpha\n    kind: quote", "    speaker: alpah\n    kind: quote")
+    assert problems_in(project) == [
+        f"{T}:39:14: excerpts[0].speaker: unknown person 'alpah' (known: alpha, beta, gamma)",
+    ]
+
+
+def test_unknown_source(project: Path) -> None:
+    edit(project, T, "      - source: memo-1\n        at: p. 3", "      - source: memo-2\n        at: p. 3")
+    assert problems_in(project) == [f"{T}:60:17: claims[0].sources[0].source: unknown source 'memo-2' (known: memo-1, report-1)"]
+
+
+def test_unknown_topic(project: Path) -> None:
+    edit(project, T, "topics: [borders, trade]", "topics: [borders, trades]")
+    assert problems_in(project) == [f"{T}:7:19: topics[1]: unknown topic 'trades' (known: trade, borders)"]
+
+
+def test_unknown_excerpt(project: Path) -> None:
+    edit(project, T, "excerpts: [borders-1]", "excerpts: [border-1]")
+    assert problems_in(project) == [f"{T}:54:16: claims[0].excerpts[0]: unknown excerpt 'border-1' (known: borders-1, trade-1)"]
+
+
+def test_claim_without_sources(project: Path) -> None:
+    edit(project, T, "    sources:\n      - source: memo-1\n        at: p. 3\n", "    sources: []\n")
+    assert problems_in(project) == [f"{T}:59:14: claims[0].sources: needs at least 1 item"]
+
+
+def test_empty_participants(project: Path) -> None:
+    text = (project / T).read_text(encoding="utf-8")
+    start, end = text.index("participants:\n"), text.index("document:\n")
+    (project / T).write_text(text[:start] + "participants: []\n" + text[end:], encoding="utf-8")
+    assert problems_in(project) == [f"{T}:12:15: participants: needs at least 1 item"]
+
+
+def test_duplicate_anchor_ids(project: Path) -> None:
+    edit(project, T, "  - id: border-final", "  - id: trade-1")
+    assert problems_in(project) == [
+        f"{T}:52:9: claims[0].id: duplicate id 'trade-1' (first used at line 43); excerpt and claim ids must all differ"
+    ]
+
+
+def test_reserved_anchor_ids(project: Path) -> None:
+    edit(project, T, "  - id: border-final", "  - id: claims")
+    assert problems_in(project) == [f"{T}:52:9: claims[0].id: 'claims' is reserved for a section of the page; choose another id"]
+
+
+def test_speaker_must_be_a_participant(project: Path) -> None:
+    edit(project, T, "      - person: gamma\n        role: Interpreter\n", "")
+    edit(project, T, "    speaker: beta\n    kind: paraphrase", "    speaker: gamma\n    kind: paraphrase")
+    assert problems_in(project) == [f"{T}:42:14: excerpts[1].speaker: 'gamma' speaks but is not listed in participants"]
+
+
+def test_participant_listed_twice(project: Path) -> None:
+    edit(project, T, "      - person: gamma\n", "      - person: beta\n")
+    assert problems_in(project) == [f"{T}:20:17: participants[1].people[0].person: 'beta' is already listed as a participant at line 16"]
+
+
+def test_file_name_must_be_an_id(project: Path) -> None:
+    (project / T).rename(project / "data/transcripts/Lakeside Meeting.yaml")
+    assert problems_in(project) == [
+        "data/transcripts/Lakeside Meeting.yaml:1:1: file name: 'Lakeside Meeting' is not a valid id: use at most 64 "
+        "lower-case letters, digits and single hyphens, e.g. 'bush-putin-2001'"
+    ]
+
+
+def test_stray_files(project: Path) -> None:
+    (project / "data/transcripts/notes.yml").write_text("title: x\n", encoding="utf-8")
+    (project / "data/peoples.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert problems_in(project) == [
+        "data/peoples.yaml:1:1: unexpected file; the data folder holds people.yaml, sources.yaml, topics.yaml, transcripts",
+        "data/transcripts/notes.yml:1:1: unexpected file; transcripts are .yaml files",
+    ]
+
+
+def test_symlink_out_of_data_is_refused(project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text((project / T).read_text(encoding="utf-8"), encoding="utf-8")
+    os.symlink(outside, project / "data/transcripts/2001-06-17-link.yaml")
+    assert problems_in(project) == [
+        "data/transcripts/2001-06-17-link.yaml:1:1: symbolic links are not allowed in the data folder"
+    ]
+
+
+def test_missing_registry(project: Path) -> None:
+    (project / "data/topics.yaml").unlink()
+    assert problems_in(project) == ["data/topics.yaml:1:1: file is missing"]
+
+
+def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
+    edit(project, T, "    speaker: beta\n    kind: paraphrase", "    speaker: putn\n    kind: paraphrase")
+    edit(project, "data/transcripts/2003-02-lakeside-call.yaml", "kind: telephone-conversation", "kind: telcon")
+    edit(project, "data/people.yaml", "  description: Interpreter.", "  descripton: Interpreter.")
+    assert problems_in(project) == [
+        "data/people.yaml:19:3: gamma.description: missing required field",
+        "data/people.yaml:20:3: gamma.descripton: unknown field (did you mean 'description'?)",
+        "data/transcripts/2001-06-16-lakeside.yaml:44:14: excerpts[1].speaker: unknown person 'putn' (known: alpha, beta, gamma)",
+        "data/transcripts/2003-02-lakeside-call.yaml:3:7: kind: expected one of memorandum-of-conversation, "
+        "telephone-conversation, transcript, notes; got 'telcon'",
+    ]
