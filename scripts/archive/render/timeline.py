@@ -32,10 +32,10 @@ def render(archive: Archive) -> str:
     count = len(archive.transcripts)
     parts = [
         front_matter({"title": "Timeline", "description": f"All {count} conversations in the archive, in date order."}),
-        "# Timeline {#title}\n",
+        "# Timeline {#title}",
         f'<p class="timeline-intro">{count} conversation{"s" if count != 1 else ""}, oldest first.</p>',
     ]
     for year, entries in groupby(archive.transcripts, key=lambda t: t.date.year):
-        parts.append(f"## {year} {{#y{year}}}\n")
+        parts.append(f"## {year} {{#y{year}}}")
         parts.append(f'<ol class="timeline">{"".join(_entry(t, archive) for t in entries)}</ol>')
     return "\n\n".join(parts) + "\n"

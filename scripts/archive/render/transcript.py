@@ -171,21 +171,21 @@ def render(t: Transcript, archive: Archive) -> str:
     numbers = {e.id: i for i, e in enumerate(t.excerpts, start=1)}
     parts = [
         front_matter({"title": t.title, "description": t.summary}),
-        f"# {md_inline(t.title)} {{#title}}\n",
+        f"# {md_inline(t.title)} {{#title}}",
         _facts(t, archive),
         f'<p class="summary">{h(t.summary)}</p>',
         _caveat(t, archive),
-        "## Participants {#participants}\n",
+        "## Participants {#participants}",
         _participants(t, archive),
     ]
     if t.notes:
-        parts += ["## Editor's notes {#notes}\n", _notes(t.notes, archive)]
-    parts += ["## Excerpts {#excerpts}\n"]
+        parts += ["## Editor's notes {#notes}", _notes(t.notes, archive)]
+    parts += ["## Excerpts {#excerpts}"]
     parts += [_excerpt(numbers[e.id], e, archive) for e in t.excerpts]
     if t.claims:
-        parts += ["## Claims {#claims}\n"]
+        parts += ["## Claims {#claims}"]
         parts += [_claim(c, numbers, archive) for c in t.claims]
-    parts += ["## The document {#document}\n", _document(t, archive)]
+    parts += ["## The document {#document}", _document(t, archive)]
     cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in _cited(t))
-    parts += ["## Sources cited {#sources}\n", f'<ol class="bibliography">{cited}</ol>']
+    parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{cited}</ol>']
     return "\n\n".join(p for p in parts if p) + "\n"
