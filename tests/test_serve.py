@@ -1,0 +1,64 @@
+"""``mkdocs serve``: editing a YAML file updates the served page without a restart."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import LAKESIDE, REPO, edit
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, needle: str, seconds: float = 60) -> str:
+    """Poll until the page contains ``needle``; fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if body is not None and needle in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never contained {needle!r}")
+
+
+def test_editing_yaml_updates_the_served_page(project: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/transcripts/2001-06-16-lakeside/"
+        first = wait_for(url, "Lakeside meeting")
+        assert "livereload" in first
+        edit(project, LAKESIDE, "title: Lakeside meeting", "title: Meeting by the lake")
+        wait_for(url, "Meeting by the lake")
+        timeline = wait_for(f"http://127.0.0.1:{port}/timeline/", "Meeting by the lake")
+        assert "Lakeside meeting" not in timeline
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
