@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from .build import build_site
+from .json_schema import write_schemas
 from .pipeline import read_archive
 from .problems import DataError
 
@@ -40,10 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml, docs/ and data/ (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every data file and report all problems")
+    commands.add_parser("schema", help="write the editor-facing JSON Schema files into schema/")
     build = commands.add_parser("build", help="validate, then build the site into site/ (replaced only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: PROJECT/site)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    if args.command == "schema":
+        for path in write_schemas(project):
+            print(f"Wrote {path}")
+        return 0
     status = _check(project)
     if status or args.command == "check":
         return status
