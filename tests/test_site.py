@@ -157,3 +157,21 @@ def test_generated_page_may_not_replace_a_hand_written_one(tmp_path: Path) -> No
     assert "docs/timeline.md is hand-written, but the archive generates a page at that path" in result.stderr
     assert (project / "docs" / "timeline.md").read_text(encoding="utf-8") == "# Mine\n"
     assert not (project / "site").exists()
+
+
+def test_title_and_summary_cannot_break_out_of_the_page_head(tmp_path: Path) -> None:
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    payload = '</title><script>alert(1)</script>" onmouseover="x'
+    edit(project, LAKESIDE, "title: Lakeside meeting", f"title: '{payload}'")
+    edit(project, LAKESIDE, "summary: Alpha and Beta discuss borders and trade.", f"summary: '{payload}'")
+    assert build(project).returncode == 0
+    for path in ("transcripts/2001-06-16-lakeside", "timeline"):
+        soup = page(project / "site", path)
+        assert not [s for s in soup.find_all("script") if "alert(1)" in s.get_text()]
+        assert not soup.find_all(attrs={"onmouseover": True})
+    soup = page(project / "site", "transcripts/2001-06-16-lakeside")
+    assert soup.title.get_text() == f"{payload} - Leaders' Conversations Archive"
+    assert soup.find("meta", attrs={"name": "description"})["content"] == payload
+    assert soup.h1.get_text().rstrip("¶") == payload

@@ -26,11 +26,16 @@ def short_list(citations: list[Citation], sources: dict[str, Source]) -> str:
 
 
 def full(source: Source) -> str:
-    """Bibliography entry: author, title, publisher, date, link, tier and note."""
+    """Bibliography entry: author, title, publisher, date, link, tier and note.
+
+    A title in square brackets is one the editors supplied for an untitled source;
+    it is shown without quotation marks, as bibliographies do.
+    """
     parts = []
     if source.author:
         parts.append(f"{h(source.author)}.")
-    parts.append(f"“{h(source.title)}.”")
+    supplied = source.title.startswith("[") and source.title.endswith("]")
+    parts.append(f"{h(source.title)}." if supplied else f"“{h(source.title)}.”")
     published = h(source.publisher)
     if source.date:
         published += f", {h(source.date.human())}"

@@ -31,8 +31,12 @@ def md_inline(text: str) -> str:
 
 
 def front_matter(meta: dict[str, str]) -> str:
-    """A YAML front-matter block; JSON strings are valid YAML and escape everything."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    """A YAML front-matter block of plain-text values.
+
+    The theme prints ``title`` and ``description`` into the HTML unescaped, so
+    the values are HTML-escaped here; JSON strings are valid YAML.
+    """
+    lines = [f"{key}: {json.dumps(h(value), ensure_ascii=False)}" for key, value in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
