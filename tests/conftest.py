@@ -20,7 +20,6 @@ def make_project(target: Path, data: Path = FIXTURE / "data") -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "docs", target / "docs")
-    shutil.copytree(REPO / "overrides", target / "overrides")
     (target / "scripts").symlink_to(REPO / "scripts")
     shutil.copytree(data, target / "data")
     return target
