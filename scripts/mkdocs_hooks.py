@@ -7,18 +7,22 @@ stops the build instead of replacing that page.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.pipeline import read_archive  # noqa: E402
 from archive.problems import DataError  # noqa: E402
-from archive.render.pages import render_site  # noqa: E402
+from archive.render.pages import Generated, render_site  # noqa: E402
+
+_sources: dict[str, Generated] = {}
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -32,11 +36,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         archive = read_archive(data_dir(config))
     except DataError as err:
         raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
-    for path, text in render_site(archive).items():
+    drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
+    _sources.clear()
+    for path, generated in render_site(archive, include_drafts=drafts).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the archive generates a page at that path; rename one")
-        files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, path, content=generated.text))
+        _sources[path] = generated
     return files
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Link the repository from the footer (a plain link: the theme's repository widget would call GitHub's API)."""
+    repository = config.extra.get("repository")
+    if repository:
+        config.extra["social"] = [{"icon": "fontawesome/brands/github", "link": repository, "name": "Source and data on GitHub"}]
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Point "Edit this page" at the file a page comes from: its YAML for generated pages."""
+    generated = _sources.get(page.file.src_uri)
+    if generated is None:
+        source: str | None = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    else:
+        source = generated.source
+    page.edit_url = _edit_url(config, source) if source else None
+    return markdown
+
+
+def _edit_url(config: MkDocsConfig, source: str) -> str | None:
+    """The repository's edit address for a file on the published branch."""
+    repository, branch = config.extra.get("repository"), config.extra.get("branch", "main")
+    return f"{repository.rstrip('/')}/edit/{branch}/{source}" if repository else None
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:  # noqa: ANN001 - MkDocs' own types

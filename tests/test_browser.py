@@ -15,8 +15,8 @@ import pytest
 from conftest import REPO, make_project
 from test_site import build
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+CHROMIUM = os.environ.get("ARCHIVE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = os.environ.get("ARCHIVE_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = REPO / "test-artifacts"
 
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):

@@ -28,9 +28,15 @@ def test_rendered_page_matches_golden_file(page: str) -> None:
     rendered = render_site(read_archive(FIXTURE / "data"))
     golden = GOLDEN / PAGES[page]
     if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(rendered[page], encoding="utf-8")
-    assert rendered[page] == golden.read_text(encoding="utf-8")
+        golden.write_text(rendered[page].text, encoding="utf-8")
+    assert rendered[page].text == golden.read_text(encoding="utf-8")
 
 
 def test_generated_pages_are_exactly_these() -> None:
-    assert sorted(render_site(read_archive(FIXTURE / "data"))) == sorted(PAGES)
+    generated = render_site(read_archive(FIXTURE / "data"))
+    assert sorted(generated) == sorted(
+        [*PAGES, "reference.md", "schema/people.schema.json", "schema/sources.schema.json",
+         "schema/topics.schema.json", "schema/transcript.schema.json"]
+    )
+    assert generated["transcripts/2001-06-16-lakeside.md"].source == "data/transcripts/2001-06-16-lakeside.yaml"
+    assert generated["timeline.md"].source is None

@@ -16,22 +16,60 @@ from .build import build_site
 from .json_schema import write_schemas
 from .pipeline import read_archive
 from .problems import DataError
+from .report import FORMATS, render
+from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
 
 
-def _check(project: Path) -> int:
+def _check(project: Path, fmt: str = "human") -> int:
     started = time.perf_counter()
     try:
         archive = read_archive(project / "data")
     except DataError as err:
+        if fmt == "json":
+            print(render(err.problems, fmt))
+            return 1
         files = len({p.file for p in err.problems})
-        print(err.report(), file=sys.stderr)
+        print(render(err.problems, fmt), file=sys.stderr if fmt == "human" else sys.stdout)
         print(f"{len(err.problems)} problem(s) in {files} file(s); nothing was built.", file=sys.stderr)
         return 1
     elapsed = (time.perf_counter() - started) * 1000
+    if fmt == "json":
+        print("[]")
+        return 0
     print(
         f"OK: {len(archive.transcripts)} transcripts, {len(archive.people)} people, "
         f"{len(archive.sources)} sources, {len(archive.topics)} topics checked in {elapsed:.0f} ms"
     )
+    return 0
+
+
+def _ask(value: str | list[str] | None, prompt: str, many: bool = False) -> str | list[str] | None:
+    """Use the value given on the command line, or ask for it when a person is at the terminal."""
+    if value or not sys.stdin.isatty():
+        return value
+    answer = input(f"{prompt}: ").strip()
+    if many:
+        return [part.strip() for part in answer.split(";") if part.strip()]
+    return answer or None
+
+
+def _new(project: Path, args: argparse.Namespace) -> int:
+    try:
+        sides = _ask(args.side, "Sides, e.g. 'United States: bush, rice; Russia: putin'", many=True) or []
+        answers = Answers(
+            id=_ask(args.id, "Id (file name), e.g. 2002-05-24-moscow") or "",
+            date=_ask(args.date, "Date, e.g. 2002-05-24") or "",
+            title=_ask(args.title, "Title") or "",
+            sides=[parse_side(s) for s in sides],
+            topics=_ask(args.topic, "Topic ids, separated by ';'", many=True) or [],
+            source=_ask(args.source, "Id of the source you read it in (from data/sources.yaml)") or "",
+            archive=args.archive,
+        )
+        path = new_transcript(project, answers)
+    except ScaffoldError as err:
+        print(f"new: {err}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path.relative_to(project)} (a draft). Fill it in, then run 'make check'.")
     return 0
 
 
@@ -40,17 +78,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m archive", description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml, docs/ and data/ (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every data file and report all problems")
+    check = commands.add_parser("check", help="validate every data file and report all problems")
+    check.add_argument(
+        "--format", choices=FORMATS, default="human",
+        help="human: path:line:col: field: message; github: ::error annotations plus a job summary; json: a list",
+    )
     commands.add_parser("schema", help="write the editor-facing JSON Schema files into schema/")
+    new = commands.add_parser("new", help="write a draft transcript from a few facts (never overwrites a file)")
+    new.add_argument("--id", help="the new file's id, e.g. 2002-05-24-moscow")
+    new.add_argument("--date", help="date of the conversation, e.g. 2002-05-24")
+    new.add_argument("--title", help="title shown to readers")
+    new.add_argument("--side", action="append", help="a delegation: 'Side name: person-id, person-id' (repeat per side)")
+    new.add_argument("--topic", action="append", help="a topic id (repeatable)")
+    new.add_argument("--source", help="id of the source the wording will be read in")
+    new.add_argument("--archive", default="Draft: archive to be named", help="archive or library holding the document")
     build = commands.add_parser("build", help="validate, then build the site into site/ (replaced only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: PROJECT/site)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    if args.command == "new":
+        return _new(project, args)
     if args.command == "schema":
         for path in write_schemas(project):
             print(f"Wrote {path}")
         return 0
-    status = _check(project)
+    status = _check(project, getattr(args, "format", "human"))
     if status or args.command == "check":
         return status
     site = args.site_dir or project / "site"

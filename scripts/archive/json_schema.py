@@ -31,10 +31,11 @@ def _text(rule: TextRule) -> dict[str, Any]:
             schema["description"] = f"Id of {REGISTRY_NOUNS[rule.registry]}."
         return schema
     if rule.kind == "url":
-        return {"type": "string", "pattern": r"^https?://[^\s<>\"'`\\]+$"}
+        return {"type": "string", "pattern": "^https?://[^\\s<>\"'`\\\\]+$"}
+    # The archive reads every value as the text typed; editors' YAML tools read 1954 as a number.
     if rule.kind == "line":
-        return {"type": "string", "minLength": 1, "pattern": r"^[^\n]*$"}
-    return {"type": "string", "minLength": 1}
+        return {"type": ["string", "number"], "minLength": 1, "pattern": r"^[^\n]*$"}
+    return {"type": ["string", "number"], "minLength": 1}
 
 
 def _type(tp: Any, defs: dict[str, Any], minimum: int = 0) -> dict[str, Any]:
@@ -53,7 +54,7 @@ def _type(tp: Any, defs: dict[str, Any], minimum: int = 0) -> dict[str, Any]:
     if tp is bool:
         return {"type": "boolean"}
     if tp is PartialDate:
-        return {"type": "string", "pattern": DATE_PATTERN}
+        return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
     if tp is TimeSpan:
         return {"type": "string", "pattern": TIME_PATTERN}
     if tp is str:
@@ -75,7 +76,8 @@ def _record(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         if f.metadata.get("derived"):
             continue
         prop = _type(hints[f.name], defs, f.metadata.get("min", 0))
-        prop = {**prop, "description": f.metadata["doc"]} if "$ref" not in prop else {"allOf": [prop], "description": f.metadata["doc"]}
+        about = {"description": f.metadata["doc"], "examples": [f.metadata["eg"]]}
+        prop = {**prop, **about} if "$ref" not in prop else {"allOf": [prop], **about}
         properties[f.name] = prop
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.append(f.name)

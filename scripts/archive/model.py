@@ -3,8 +3,9 @@
 These classes are the one source of truth for the data's shape: the validator
 (``shape.py``) reads them to check each YAML file, and the editor-facing JSON
 Schema is generated from them. ``doc`` in a field's metadata is the text that
-editors see; ``min`` is the least number of items in a list; ``derived`` marks
-a field filled from the file name or mapping key rather than typed by editors.
+editors see; ``eg`` an example value as it is written in YAML; ``min`` is the
+least number of items in a list; ``derived`` marks a field filled from the file
+name or mapping key rather than typed by editors.
 """
 
 from __future__ import annotations
@@ -38,19 +39,19 @@ def doc(text: str, **more: Any) -> dict[str, Any]:
     return {"doc": text, **more}
 
 
-def required(text: str, **more: Any) -> Any:
-    """A field the editor must write."""
-    return field(metadata=doc(text, **more))
+def required(text: str, eg: str) -> Any:
+    """A field the editor must write; ``eg`` is an example as written in YAML."""
+    return field(metadata=doc(text, eg=eg))
 
 
-def optional(text: str, **more: Any) -> Any:
+def optional(text: str, eg: str) -> Any:
     """A field that may be left out (None when absent)."""
-    return field(default=None, metadata=doc(text, **more))
+    return field(default=None, metadata=doc(text, eg=eg))
 
 
-def listing(text: str, minimum: int = 0) -> Any:
+def listing(text: str, eg: str, minimum: int = 0) -> Any:
     """A list field; empty when absent unless ``minimum`` says otherwise."""
-    return field(default_factory=list, metadata=doc(text, min=minimum))
+    return field(default_factory=list, metadata=doc(text, eg=eg, min=minimum))
 
 
 def derived(text: str) -> Any:
@@ -65,9 +66,9 @@ def derived(text: str) -> Any:
 class Role:
     """An office a person held, with when."""
 
-    title: Line = required("The office, e.g. 'President of Russia'.")
-    start: PartialDate | None = optional("When the person took it up.")
-    end: PartialDate | None = optional("When the person left it; leave out while still held.")
+    title: Line = required("The office, e.g. 'President of Russia'.", 'President of Russia')
+    start: PartialDate | None = optional("When the person took it up.", '2000-05-07')
+    end: PartialDate | None = optional("When the person left it; leave out while still held.", '2008-05-07')
 
 
 @dataclass(slots=True, kw_only=True)
@@ -75,10 +76,10 @@ class Person:
     """Someone who speaks or takes part in a conversation."""
 
     id: str = derived("The person's id: the key in people.yaml.")
-    name: Line = required("Name as usually written in English.")
-    name_original: Line | None = optional("Name in the person's own script, e.g. 'Владимир Путин'.")
-    description: Line = required("One line saying who the person is.")
-    roles: list[Role] = listing("Offices held, oldest first.")
+    name: Line = required("Name as usually written in English.", 'Vladimir Putin')
+    name_original: Line | None = optional("Name in the person's own script, e.g. 'Владимир Путин'.", 'Владимир Путин')
+    description: Line = required("One line saying who the person is.", 'President of Russia 2000–2008 and from 2012.')
+    roles: list[Role] = listing("Offices held, oldest first.", '[{title: President of Russia, start: 2000-05-07, end: 2008-05-07}]')
 
 
 @dataclass(slots=True, kw_only=True)
@@ -86,13 +87,13 @@ class Source:
     """One entry of the bibliography, cited by id everywhere."""
 
     id: str = derived("The source's id: the key in sources.yaml.")
-    tier: Tier = required("primary: the document itself or an official text; secondary: a reputable outlet or archive describing it; weak: a lead only.")
-    title: Line = required("Title or headline of the source.")
-    publisher: Line = required("Outlet, archive or publisher.")
-    author: Line | None = optional("Author, when named.")
-    date: PartialDate | None = optional("Publication date.")
-    url: Url | None = optional("Link to the source (http or https).")
-    note: Text | None = optional("How it was read and how far it can be trusted.")
+    tier: Tier = required("primary: the document itself or an official text; secondary: a reputable outlet or archive describing it; weak: a lead only.", 'secondary')
+    title: Line = required("Title or headline of the source.", 'Archive Lawsuit Opens Vladimir Putin Memcons/Telcons')
+    publisher: Line = required("Outlet, archive or publisher.", 'National Security Archive')
+    author: Line | None = optional("Author, when named.", 'A. N. Author')
+    date: PartialDate | None = optional("Publication date.", '2025-12-23')
+    url: Url | None = optional("Link to the source (http or https).", 'https://nsarchive.gwu.edu/media/33711/ocr')
+    note: Text | None = optional("How it was read and how far it can be trusted.", 'Read through a copy of the page; the document itself was not read.')
 
 
 @dataclass(slots=True, kw_only=True)
@@ -100,8 +101,8 @@ class Topic:
     """One entry of the controlled list of topics."""
 
     id: str = derived("The topic's id: the key in topics.yaml.")
-    title: Line = required("Topic name as shown to readers.")
-    description: Line | None = optional("What the topic covers.")
+    title: Line = required("Topic name as shown to readers.", 'NATO enlargement')
+    description: Line | None = optional("What the topic covers.", 'Admission of new members to the alliance.')
 
 
 # --- transcripts ------------------------------------------------------------
@@ -111,92 +112,92 @@ class Topic:
 class Citation:
     """A pointer into the bibliography, with an optional place inside the source."""
 
-    source: SourceRef = required("Id of a source in sources.yaml.")
-    at: Line | None = optional("Where in the source: page, paragraph, document number.")
+    source: SourceRef = required("Id of a source in sources.yaml.", 'nsa-2008-sochi-memcon-ocr')
+    at: Line | None = optional("Where in the source: page, paragraph, document number.", 'para. 23')
 
 
 @dataclass(slots=True, kw_only=True)
 class Note:
     """An editor's note, in the editor's own words, with its sources."""
 
-    text: Markup = required("The note; *emphasis*, **strong** and [links](https://...) are allowed.")
-    sources: list[Citation] = listing("Sources the note relies on.", minimum=1)
+    text: Markup = required("The note; *emphasis*, **strong** and [links](https://...) are allowed.", 'The posting misspells the place as *Brno*.')
+    sources: list[Citation] = listing("Sources the note relies on.", '[{source: nsa-2025-12-23-putin-memcons}]', minimum=1)
 
 
 @dataclass(slots=True, kw_only=True)
 class Caveat:
     """The warning a document prints about itself (e.g. a memcon is not verbatim)."""
 
-    kind: CaveatKind = required("quote if the text is the document's wording; paraphrase otherwise.")
-    text: Text = required("The caveat.")
-    source: Citation = required("Where the caveat was read.")
+    kind: CaveatKind = required("quote if the text is the document's wording; paraphrase otherwise.", 'paraphrase')
+    text: Text = required("The caveat.", 'The memorandum says it is not a verbatim transcript.')
+    source: Citation = required("Where the caveat was read.", '{source: nsa-2008-sochi-memcon-ocr}')
 
 
 @dataclass(slots=True, kw_only=True)
 class Participant:
     """A person present, with the role the document gives them."""
 
-    person: PersonRef = required("Id of a person in people.yaml.")
-    role: Line | None = optional("Role at the time, as the document gives it; from people.yaml when left out.")
+    person: PersonRef = required("Id of a person in people.yaml.", 'rice')
+    role: Line | None = optional("Role at the time, as the document gives it; from people.yaml when left out.", 'Secretary of State')
 
 
 @dataclass(slots=True, kw_only=True)
 class Side:
     """One delegation."""
 
-    side: Line = required("Name of the side, e.g. 'United States'.")
-    people: list[Participant] = listing("Who was there for this side.", minimum=1)
+    side: Line = required("Name of the side, e.g. 'United States'.", 'United States')
+    people: list[Participant] = listing("Who was there for this side.", '[{person: bush, role: The President}, {person: rice}]', minimum=1)
 
 
 @dataclass(slots=True, kw_only=True)
 class Declassification:
     """When and under which case the document was released."""
 
-    date: PartialDate | None = optional("Date of declassification.")
-    case: Line | None = optional("Case or review number, e.g. 'NW# 78134'.")
+    date: PartialDate | None = optional("Date of declassification.", '2025-08-25')
+    case: Line | None = optional("Case or review number, e.g. 'NW# 78134'.", '"NW# 78134"')
 
 
 @dataclass(slots=True, kw_only=True)
 class Document:
     """The source citation of the transcript: which document, where it is held, how it came out."""
 
-    archive: Line = required("Archive or library that holds the document.")
-    collection: Line | None = optional("Collection, series or lawsuit it was released through.")
-    document_id: Line | None = optional("The archive's document number.")
-    subject: Line | None = optional("The subject line printed on the document.")
-    url: Url | None = optional("Link to the document or its scan.")
-    release: SourceRef | None = optional("Id of the source (in sources.yaml) that announced the release.")
-    markings: list[Line] = listing("Classification and handling markings printed on the document.")
-    declassified: Declassification | None = optional("Declassification details.")
+    archive: Line = required("Archive or library that holds the document.", 'George W. Bush Presidential Library')
+    collection: Line | None = optional("Collection, series or lawsuit it was released through.", 'National Security Archive FOIA lawsuit')
+    document_id: Line | None = optional("The archive's document number.", '"34685227"')
+    subject: Line | None = optional("The subject line printed on the document.", 'Meeting with President of Russia')
+    url: Url | None = optional("Link to the document or its scan.", 'https://nsarchive.gwu.edu/media/33711/ocr')
+    release: SourceRef | None = optional("Id of the source (in sources.yaml) that announced the release.", 'nsa-2025-12-23-putin-memcons')
+    markings: list[Line] = listing("Classification and handling markings printed on the document.", '[EYES ONLY, LIMITED ACCESS]')
+    declassified: Declassification | None = optional("Declassification details.", '{date: 2025-08-25, case: "NW# 78134"}')
 
 
 @dataclass(slots=True, kw_only=True)
 class Excerpt:
     """A speaker's turn: the words, or a paraphrase of them, with where they were read."""
 
-    id: Id = required("Stable id, unique in the file; the page anchor.")
-    speaker: PersonRef = required("Id of the person speaking.")
-    kind: ExcerptKind = required("quote: the document's words as printed by the source; paraphrase: a source's rewording; summary: an editor's summary.")
-    text: Text = required("The words or the paraphrase; shown exactly as typed.")
-    source: Citation = required("Where this wording was read: the document itself, or a source quoting or paraphrasing it.")
-    original: Text | None = optional("The same passage in the original language.")
-    original_lang: Line | None = optional("Language code of the original, e.g. 'ru'.")
-    redacted: bool = field(default=False, metadata=doc("true when part of the passage is withheld in the released document."))
-    notes: list[Note] = listing("Editor's notes on this excerpt.")
+    id: Id = required("Stable id, unique in the file; the page anchor.", 'ukraine-artificial')
+    speaker: PersonRef = required("Id of the person speaking.", 'putin')
+    kind: ExcerptKind = required("quote: the document's words as printed by the source; paraphrase: a source's rewording; summary: an editor's summary.", 'paraphrase')
+    text: Text = required("The words or the paraphrase; shown exactly as typed.", 'Putin called Ukraine an artificial state.')
+    source: Citation = required("Where this wording was read: the document itself, or a source quoting or paraphrasing it.", '{source: seed-2025-12-25, at: para. 6}')
+    original: Text | None = optional("The same passage in the original language.", 'Текст на языке оригинала.')
+    original_lang: Line | None = optional("Language code of the original, e.g. 'ru'.", 'ru')
+    redacted: bool = field(default=False, metadata=doc("true when part of the passage is withheld in the released document.", eg="true"))
+    notes: list[Note] = listing("Editor's notes on this excerpt.", '[{text: ..., sources: [{source: ...}]}]')
 
 
 @dataclass(slots=True, kw_only=True)
 class Claim:
     """Something a speaker asserted, with an assessment and the evidence for it."""
 
-    id: Id = required("Stable id, unique in the file; the page anchor.")
-    speaker: PersonRef = required("Id of the person who made the claim.")
-    excerpts: list[ExcerptRef] = listing("Ids of the excerpts the claim comes from.", minimum=1)
-    statement: Line = required("The claim as one plain sentence (a paraphrase, not a quote).")
-    topics: list[TopicRef] = listing("Topic ids.")
-    assessment: Assessment = required("How the claim stands against the evidence.")
-    annotation: Markup = required("Context and facts that bear on the claim, short, in the editor's words.")
-    sources: list[Citation] = listing("Sources for the annotation and assessment.", minimum=1)
+    id: Id = required("Stable id, unique in the file; the page anchor.", 'ukraine-artificial')
+    speaker: PersonRef = required("Id of the person who made the claim.", 'putin')
+    excerpts: list[ExcerptRef] = listing("Ids of the excerpts the claim comes from.", '[ethnic-russians]', minimum=1)
+    statement: Line = required("The claim as one plain sentence (a paraphrase, not a quote).", 'About 17 million ethnic Russians lived in Ukraine.')
+    topics: list[TopicRef] = listing("Topic ids.", '[ukraine, nato-enlargement]')
+    assessment: Assessment = required("How the claim stands against the evidence.", 'contradicted')
+    annotation: Markup = required("Context and facts that bear on the claim, short, in the editor's words.", 'The 2001 census counted 8,334,100 ethnic Russians, 17.3% of the population.')
+    sources: list[Citation] = listing("Sources for the annotation and assessment.", '[{source: ukraine-census-2001}]', minimum=1)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -204,19 +205,20 @@ class Transcript:
     """One conversation: one YAML file in data/transcripts/."""
 
     id: str = derived("The transcript's id: its file name without .yaml.")
-    title: Line = required("Title shown to readers.")
-    date: PartialDate = required("Date of the conversation: YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ or ?.")
-    time: TimeSpan | None = optional("Local time, HH:MM or HH:MM-HH:MM.")
-    place: Line | None = optional("Where the conversation took place.")
-    kind: DocumentKind = required("Kind of document.")
-    summary: Line = required("One line for the timeline.")
-    topics: list[TopicRef] = listing("Topic ids.", minimum=1)
-    caveat: Caveat | None = optional("The document's own caveat, where it prints one.")
-    participants: list[Side] = listing("Delegations, one entry per side.", minimum=1)
-    document: Document = required("The source citation.")
-    notes: list[Note] = listing("Editor's notes on the conversation as a whole.")
-    excerpts: list[Excerpt] = listing("The speaker turns, in document order.", minimum=1)
-    claims: list[Claim] = listing("Claims made in the conversation.")
+    draft: bool = field(default=False, metadata=doc("true while the entry is being written: shown by make serve, left out of the published site.", eg="true"))
+    title: Line = required("Title shown to readers.", 'Bush and Putin at Sochi')
+    date: PartialDate = required("Date of the conversation: YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ or ?.", '2008-04-06')
+    time: TimeSpan | None = optional("Local time, HH:MM or HH:MM-HH:MM.", '"10:00-11:00"')
+    place: Line | None = optional("Where the conversation took place.", 'Bocharov Ruchey, Sochi')
+    kind: DocumentKind = required("Kind of document.", 'memorandum-of-conversation')
+    summary: Line = required("One line for the timeline.", 'Putin argues against NATO membership for Ukraine.')
+    topics: list[TopicRef] = listing("Topic ids.", '[ukraine, nato-enlargement]', minimum=1)
+    caveat: Caveat | None = optional("The document's own caveat, where it prints one.", '{kind: paraphrase, text: ..., source: {source: ...}}')
+    participants: list[Side] = listing("Delegations, one entry per side.", '[{side: United States, people: [{person: bush}]}]', minimum=1)
+    document: Document = required("The source citation.", '{archive: George W. Bush Presidential Library, ...}')
+    notes: list[Note] = listing("Editor's notes on the conversation as a whole.", '[{text: ..., sources: [{source: ...}]}]')
+    excerpts: list[Excerpt] = listing("The speaker turns, in document order.", '[{id: opening, speaker: putin, kind: summary, text: ..., source: {source: ...}}]', minimum=1)
+    claims: list[Claim] = listing("Claims made in the conversation.", '[{id: ..., speaker: putin, excerpts: [...], ...}]')
 
 
 @dataclass(slots=True)
@@ -227,6 +229,11 @@ class Archive:
     sources: dict[str, Source]
     topics: dict[str, Topic]
     transcripts: list[Transcript]  # in date order
+
+    def published(self) -> Archive:
+        """The archive without draft transcripts, as the public site shows it."""
+        kept = [t for t in self.transcripts if not t.draft]
+        return Archive(self.people, self.sources, self.topics, kept)
 
     def role_on(self, person_id: str, when: PartialDate) -> str | None:
         """The role a person held on a date, from the registry, if exactly known."""

@@ -9,7 +9,7 @@ from typing import Any
 from . import references, shape
 from .model import Archive, Person, Source, Topic, Transcript
 from .problems import DataError, Problem
-from .strict_yaml import YamlError, load
+from .strict_yaml import Map, YamlError, load
 from .text_rules import check_text
 
 REGISTRIES: dict[str, type] = {"people": Person, "sources": Source, "topics": Topic}
@@ -96,6 +96,18 @@ def read_transcript(path: Path, root: Path, registries: dict[str, set[str] | Non
     references.check_transcript(ctx, registries)
     ok = result is not shape.INVALID and not ctx.problems
     return (result if ok else None), ctx.problems
+
+
+def registry_ids(data_dir: Path) -> dict[str, set[str]]:
+    """The ids each registry defines (empty where a registry cannot be read)."""
+    ids: dict[str, set[str]] = {}
+    for name in REGISTRIES:
+        try:
+            tree = load(data_dir / f"{name}.yaml")
+        except (YamlError, OSError):
+            tree = None
+        ids[name] = set(tree.values) if isinstance(tree, Map) else set()
+    return ids
 
 
 def read_archive(data_dir: Path) -> Archive:

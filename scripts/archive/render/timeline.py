@@ -21,7 +21,7 @@ def _entry(t: Transcript, archive: Archive) -> str:
     when = h(t.date.human()) + (f", {h(t.time.human())}" if t.time else "")
     return (
         f'<li class="timeline-entry"><p class="timeline-date"><time datetime="{h(t.date.iso().rstrip("~?%"))}">{when}</time></p>'
-        f'<p class="timeline-title"><a href="{h(url)}">{h(t.title)}</a></p>'
+        f'<p class="timeline-title"><a href="{h(url)}">{h(t.title)}</a>{" (draft)" if t.draft else ""}</p>'
         f'<p class="timeline-who">{_participants(t, archive)}</p>'
         f'<p class="timeline-summary">{h(t.summary)}</p></li>'
     )

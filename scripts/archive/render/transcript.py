@@ -44,6 +44,15 @@ def _facts(t: Transcript, archive: Archive) -> str:
     return f'<dl class="facts">{items}</dl>'
 
 
+def _draft(t: Transcript) -> str:
+    if not t.draft:
+        return ""
+    return (
+        '<div class="admonition danger draft"><p class="admonition-title">Draft</p>'
+        "<p>This entry is being written and is not part of the published archive.</p></div>"
+    )
+
+
 def _caveat(t: Transcript, archive: Archive) -> str:
     if not t.caveat:
         return ""
@@ -172,6 +181,7 @@ def render(t: Transcript, archive: Archive) -> str:
     parts = [
         front_matter({"title": t.title, "description": t.summary}),
         f"# {md_inline(t.title)} {{#title}}",
+        _draft(t),
         _facts(t, archive),
         f'<p class="summary">{h(t.summary)}</p>',
         _caveat(t, archive),

@@ -1,0 +1,183 @@
+"""Editing tools: the schema in editors, `new`, drafts, output formats, edit links and the field reference."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from archive import model
+from archive.problems import Problem
+from archive.report import github_line, github_summary
+from conftest import LAKESIDE, REPO, edit, make_project, problems_in
+from test_site import ENV, build, page
+
+BIN = Path(sys.executable).parent
+
+
+def archive(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m archive`` on a project."""
+    return subprocess.run(
+        [sys.executable, "-m", "archive", "--project", str(project), *args],
+        capture_output=True, text=True, env={**ENV, **(env or {})}, check=False,
+    )
+
+
+# --- the schema editors use -------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "data").rglob("*.yaml")), ids=lambda p: p.name)
+def test_every_data_file_names_its_schema_on_the_first_line(path: Path) -> None:
+    name = "transcript" if path.parent.name == "transcripts" else path.stem
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
+    assert first.startswith("# yaml-language-server: $schema=")
+    assert schema == REPO / "schema" / f"{name}.schema.json"
+
+
+def test_an_independent_validator_accepts_every_data_file() -> None:
+    checks = [("transcript", sorted((REPO / "data" / "transcripts").glob("*.yaml")))]
+    checks += [(name, [REPO / "data" / f"{name}.yaml"]) for name in ("people", "sources", "topics")]
+    for name, files in checks:
+        result = subprocess.run(
+            [str(BIN / "check-jsonschema"), "--schemafile", str(REPO / "schema" / f"{name}.schema.json"), *map(str, files)],
+            capture_output=True, text=True, check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_independent_validator_also_catches_a_typo(tmp_path: Path) -> None:
+    bad = tmp_path / "x.yaml"
+    bad.write_text((REPO / "data/transcripts/2008-04-06-sochi.yaml").read_text(encoding="utf-8").replace("    speaker:", "    speker:", 1), encoding="utf-8")
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--schemafile", str(REPO / "schema/transcript.schema.json"), str(bad)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "'speker' was unexpected" in result.stdout
+
+
+# --- new ----------------------------------------------------------------------------
+
+NEW = ["new", "--id", "2002-05-24-lakeside", "--date", "2002-05-24", "--title", "Second lakeside meeting",
+       "--side", "Alpha: alpha, gamma", "--side", "Beta: beta", "--topic", "borders", "--source", "report-1"]
+
+
+def test_new_writes_a_draft_that_passes_the_check(project: Path) -> None:
+    result = archive(project, *NEW)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Wrote data/transcripts/2002-05-24-lakeside.yaml (a draft). Fill it in, then run 'make check'.\n"
+    assert problems_in(project) == []
+    text = (project / "data/transcripts/2002-05-24-lakeside.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/transcript.schema.json\n")
+    assert "draft: true\n" in text and "      - person: gamma\n" in text
+
+
+def test_new_refuses_to_overwrite(project: Path) -> None:
+    before = (project / LAKESIDE).read_bytes()
+    result = archive(project, *[("2001-06-16-lakeside" if a == "2002-05-24-lakeside" else a) for a in NEW])
+    assert result.returncode == 1
+    assert result.stderr == "new: data/transcripts/2001-06-16-lakeside.yaml already exists; choose another id\n"
+    assert (project / LAKESIDE).read_bytes() == before
+
+
+def test_new_names_unknown_ids_and_writes_nothing(project: Path) -> None:
+    result = archive(project, *[("Beta: betta" if a == "Beta: beta" else a) for a in NEW])
+    assert result.returncode == 1
+    assert result.stderr == "new: unknown person 'betta': add it to data/people.yaml first\n"
+    assert not (project / "data/transcripts/2002-05-24-lakeside.yaml").exists()
+
+
+def test_drafts_are_previewed_but_not_published(project: Path) -> None:
+    assert archive(project, *NEW).returncode == 0
+    assert build(project).returncode == 0
+    assert not (project / "site/transcripts/2002-05-24-lakeside").exists()
+    assert "Second lakeside meeting" not in (project / "site/timeline/index.html").read_text(encoding="utf-8")
+    preview = archive(project, "build", "--site-dir", str(project / "preview"), env={"ARCHIVE_DRAFTS": "1"})
+    assert preview.returncode == 0, preview.stderr
+    draft = page(project / "preview", "transcripts/2002-05-24-lakeside")
+    assert draft.select_one("div.draft") is not None
+
+
+# --- output formats ------------------------------------------------------------------
+
+
+def test_github_format_escapes_text_that_could_inject_workflow_commands() -> None:
+    hostile = Problem("data/a,b:c.yaml", 3, 5, "excerpts[0].speaker", "unknown person 'x%0A::warning::y'\n::error::z\r")
+    assert github_line(hostile) == (
+        "::error file=data/a%2Cb%3Ac.yaml,line=3,col=5,title=excerpts[0].speaker"
+        "::unknown person 'x%250A::warning::y'%0A::error::z%0D"
+    )
+
+
+def test_github_format_writes_every_problem_to_the_job_summary(project: Path, tmp_path: Path) -> None:
+    edit(project, LAKESIDE, "    speaker: beta\n    kind: paraphrase", "    speaker: '<img src=x>|'\n    kind: paraphrase")
+    summary = tmp_path / "summary.md"
+    result = archive(project, "check", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"::error file={LAKESIDE},line=44,col=14,title=excerpts[1].speaker::")
+    text = summary.read_text(encoding="utf-8")
+    assert "<img" not in text and "&lt;img src=x&gt;&#124;" in text
+    assert text.startswith("### 1 problem(s) in the archive's data")
+    assert github_summary([]).startswith("### 0 problem(s)")
+
+
+def test_json_format(project: Path) -> None:
+    edit(project, LAKESIDE, "place: Lakeside Castle", "place: [x]")
+    result = archive(project, "check", "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [
+        {"file": LAKESIDE, "line": 4, "col": 8, "field": "place", "message": "expected text, got a list"}
+    ]
+    assert json.loads(archive(make_project(project.parent / "ok"), "check", "--format", "json").stdout) == []
+
+
+# --- the published site ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("editing") / "project")
+    assert build(project).returncode == 0
+    return project / "site"
+
+
+def test_edit_buttons_open_the_source_file(site: Path) -> None:
+    repo = "https://github.com/leaders-archive/conversations/edit/main/"
+    edit_link = lambda path: page(site, path).select_one('a[rel="edit"]')  # noqa: E731
+    assert edit_link("transcripts/2001-06-16-lakeside")["href"] == repo + "data/transcripts/2001-06-16-lakeside.yaml"
+    assert edit_link("contributing")["href"] == repo + "docs/contributing.md"
+    assert edit_link("reference")["href"] == repo + "scripts/archive/model.py"
+    assert edit_link("timeline") is None
+
+
+def test_schema_is_published_with_the_site(site: Path) -> None:
+    for path in (REPO / "schema").glob("*.json"):
+        assert (site / "schema" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_field_reference_lists_every_field_with_an_example(site: Path) -> None:
+    soup = page(site, "reference")
+    records = [model.Transcript, model.Person, model.Source, model.Topic]
+    seen = set(records)
+    while records:
+        cls = records.pop()
+        section = soup.select_one(f"#{cls.__name__.lower()} + p + table") or soup.select_one("#file-transcript + p + table")
+        rows = {tr.select_one("td code").get_text(): tr for tr in section.select("tbody tr")}
+        for f in dataclasses.fields(cls):
+            if f.metadata.get("derived"):
+                continue
+            assert f.name in rows, f"{cls.__name__}.{f.name} missing from the reference"
+            assert f"{f.name}: " in rows[f.name].select("td")[3].get_text()
+        for f in dataclasses.fields(cls):
+            for candidate in vars(model).values():
+                if dataclasses.is_dataclass(candidate) and candidate.__module__ == model.__name__ and candidate.__name__ in str(f.type) and candidate not in seen:
+                    seen.add(candidate)
+                    records.append(candidate)
+    assert {c.__name__ for c in seen} >= {"Excerpt", "Claim", "Citation", "Note", "Side", "Participant", "Document", "Role"}
