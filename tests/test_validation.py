@@ -233,3 +233,10 @@ def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
         "data/transcripts/2003-02-lakeside-call.yaml:3:7: kind: expected one of memorandum-of-conversation, "
         "telephone-conversation, transcript, notes; got 'telcon'",
     ]
+
+
+def test_a_list_that_needs_items_is_required(project: Path) -> None:
+    path = project / "data/transcripts/2003-02-lakeside-call.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("excerpts:")], encoding="utf-8")
+    assert problems_in(project) == ["data/transcripts/2003-02-lakeside-call.yaml:1:1: excerpts: missing required field"]

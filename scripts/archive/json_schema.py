@@ -14,7 +14,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from .model import Person, Source, Topic, Transcript
+from .model import Person, Source, Topic, Transcript, is_required
 from .values import ID_MAX, ID_PATTERN, PartialDate, TextRule, TimeSpan
 
 SCHEMA_DIR = "schema"
@@ -79,7 +79,7 @@ def _record(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         about = {"description": f.metadata["doc"], "examples": [f.metadata["eg"]]}
         prop = {**prop, **about} if "$ref" not in prop else {"allOf": [prop], **about}
         properties[f.name] = prop
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+        if is_required(f):
             required.append(f.name)
     return {
         "type": "object",

@@ -10,6 +10,7 @@ name or mapping key rather than typed by editors.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -52,6 +53,12 @@ def optional(text: str, eg: str) -> Any:
 def listing(text: str, eg: str, minimum: int = 0) -> Any:
     """A list field; empty when absent unless ``minimum`` says otherwise."""
     return field(default_factory=list, metadata=doc(text, eg=eg, min=minimum))
+
+
+def is_required(f: dataclasses.Field) -> bool:
+    """Whether editors must write a field: it has no default, or it is a list that needs items."""
+    has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+    return not has_default or bool(f.metadata.get("min"))
 
 
 def derived(text: str) -> Any:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import markup
+from .model import is_required
 from .problems import Problem
 from .strict_yaml import Map, Node, Scalar, Seq
 from .values import PartialDate, TextRule, TimeSpan, ValueProblem
@@ -150,8 +151,7 @@ def _record(cls: type) -> Convert:
     names = [f.name for f in fields]
     plan: list[tuple[str, Convert, bool]] = []
     for f in fields:
-        optional = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-        plan.append((f.name, converter(hints[f.name], f.metadata.get("min", 0)), optional))
+        plan.append((f.name, converter(hints[f.name], f.metadata.get("min", 0)), not is_required(f)))
 
     def convert(node: Node, path: str, ctx: Context, derived: dict[str, Any] | None = None) -> Any:
         if not isinstance(node, Map):
