@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +182,27 @@ def test_field_reference_lists_every_field_with_an_example(site: Path) -> None:
                     seen.add(candidate)
                     records.append(candidate)
     assert {c.__name__ for c in seen} >= {"Excerpt", "Claim", "Citation", "Note", "Side", "Participant", "Document", "Role"}
+
+
+# --- pre-commit -------------------------------------------------------------------------
+
+
+def test_pre_commit_runs_the_data_check_on_changed_yaml(tmp_path: Path) -> None:
+    from test_contributing_walkthrough import _copy_repository
+
+    project = _copy_repository(tmp_path)
+    shutil.copy2(REPO / ".pre-commit-config.yaml", project / ".pre-commit-config.yaml")
+    git = lambda *a: subprocess.run(["git", *a], cwd=project, capture_output=True, text=True, check=True)  # noqa: E731
+    git("init", "-q")
+    git("add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    run = lambda: subprocess.run(  # noqa: E731
+        [str(BIN / "pre-commit"), "run", "archive-check", "--files", "data/transcripts/2008-04-06-sochi.yaml"],
+        cwd=project, capture_output=True, text=True, env=env, check=False,
+    )
+    assert run().returncode == 0
+    path = project / "data/transcripts/2008-04-06-sochi.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: memorandum-of-conversation", "kind: memcon"), encoding="utf-8")
+    failed = run()
+    assert failed.returncode == 1
+    assert "data/transcripts/2008-04-06-sochi.yaml:6:7: kind: expected one of" in failed.stdout
