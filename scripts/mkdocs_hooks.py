@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive.pipeline import read_archive  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
+from archive.render.paths import FEED, Site  # noqa: E402
 
 _sources: dict[str, Generated] = {}
 
@@ -38,7 +39,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
     drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
     _sources.clear()
-    for path, generated in render_site(archive, include_drafts=drafts).items():
+    site = Site(config.site_name, config.site_url or "/")
+    for path, generated in render_site(archive, site, include_drafts=drafts).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the archive generates a page at that path; rename one")
         files.append(File.generated(config, path, content=generated.text))
@@ -74,3 +76,12 @@ def _edit_url(config: MkDocsConfig, source: str) -> str | None:
 def on_serve(server, config: MkDocsConfig, builder) -> None:  # noqa: ANN001 - MkDocs' own types
     """Rebuild and reload the browser when a data file changes."""
     server.watch(str(data_dir(config)))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Add a page's machine-readable tags (citation meta, JSON-LD) and the feed link to <head>."""
+    generated = _sources.get(page.file.src_uri)
+    up = "../" * page.url.count("/")
+    feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
+    extra = feed + (generated.head if generated is not None else "")
+    return output.replace("</head>", extra + "\n</head>", 1)

@@ -69,7 +69,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
 
 def test_excerpt_markup_is_shown_as_text_and_page_has_no_console_errors(site_url: str, browser: webdriver.Chrome) -> None:
     browser.get(f"{site_url}/transcripts/2001-06-16-lakeside/")
-    turn = browser.find_element(By.ID, "borders-1")
+    turn = browser.find_element(By.XPATH, "//*[@id='borders-1']/parent::div")
     assert "<b>fixed</b> & *final*" in turn.text
     assert not turn.find_elements(By.TAG_NAME, "b")
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import re
 import subprocess
 import sys
@@ -117,7 +118,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_markup_in_an_excerpt_stays_literal_text(small_site: Path) -> None:
-    turn = page(small_site, "transcripts/2001-06-16-lakeside").select_one("#borders-1")
+    turn = page(small_site, "transcripts/2001-06-16-lakeside").select_one("#borders-1").parent
     assert turn.find("b") is None and turn.find("em") is None
     assert '“The border is <b>fixed</b> & *final* {: #x} [x](y) --8<-- "/etc/passwd"”' in turn.get_text()
     assert turn.select_one("#x") is None
@@ -169,9 +170,11 @@ def test_title_and_summary_cannot_break_out_of_the_page_head(tmp_path: Path) -> 
     assert build(project).returncode == 0
     for path in ("transcripts/2001-06-16-lakeside", "timeline"):
         soup = page(project / "site", path)
-        assert not [s for s in soup.find_all("script") if "alert(1)" in s.get_text()]
+        assert not [s for s in soup.find_all("script") if "alert(1)" in s.get_text() and s.get("type") != "application/ld+json"]
         assert not soup.find_all(attrs={"onmouseover": True})
     soup = page(project / "site", "transcripts/2001-06-16-lakeside")
     assert soup.title.get_text() == f"{payload} - Leaders' Conversations Archive"
     assert soup.find("meta", attrs={"name": "description"})["content"] == payload
     assert soup.h1.get_text().rstrip("¶") == payload
+    linked_data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert linked_data[0]["name"] == payload and linked_data[0]["description"] == payload

@@ -214,6 +214,7 @@ class Transcript:
     id: str = derived("The transcript's id: its file name without .yaml.")
     draft: bool = field(default=False, metadata=doc("true while the entry is being written: shown by make serve, left out of the published site.", eg="true"))
     title: Line = required("Title shown to readers.", 'Bush and Putin at Sochi')
+    added: PartialDate | None = optional("When the entry was added to the archive; the feed of additions lists newest first.", '2026-11-28')
     date: PartialDate = required("Date of the conversation: YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ or ?.", '2008-04-06')
     time: TimeSpan | None = optional("Local time, HH:MM or HH:MM-HH:MM.", '"10:00-11:00"')
     place: Line | None = optional("Where the conversation took place.", 'Bocharov Ruchey, Sochi')

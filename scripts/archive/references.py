@@ -13,7 +13,7 @@ from .problems import Problem
 from .shape import Context, Mark
 
 # Ids the transcript page uses for its own sections; excerpt and claim ids are anchors on the same page.
-RESERVED_ANCHORS = {"title", "participants", "notes", "excerpts", "claims", "document", "sources", "cite"}
+RESERVED_ANCHORS = {"title", "participants", "notes", "excerpts", "claims", "document", "sources", "cite", "cite-text"}
 RESERVED_PREFIX = "cited-"
 NOUNS = {"people": "person", "sources": "source", "topics": "topic", "excerpts": "excerpt"}
 

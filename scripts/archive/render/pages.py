@@ -1,35 +1,51 @@
-"""Every generated page of the site, as a mapping from path to text and the file it comes from."""
+"""Every generated page and file of the site, with the file it comes from and its extra <head>."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..crossref import build
 from ..json_schema import SCHEMA_DIR, all_schemas
 from ..model import Archive
-from . import field_reference, timeline, transcript
+from . import claims, cite, downloads, field_reference, head, paths, people, timeline, topics, transcript
 
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """A generated file: its text, and the repository file editors change to change it."""
+    """A generated file: its text, the repository file editors change to change it, and tags for <head>."""
 
     text: str
     source: str | None = None
+    head: str = ""
 
 
-def render_site(archive: Archive, include_drafts: bool = False) -> dict[str, Generated]:
+def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False) -> dict[str, Generated]:
     """All generated pages and files, keyed by their path in the site.
 
     Drafts are left out unless ``include_drafts`` (the local preview) asks for them.
     """
     if not include_drafts:
         archive = archive.published()
-    pages = {
-        timeline.SRC_PATH: Generated(timeline.render(archive)),
-        field_reference.SRC_PATH: Generated(field_reference.render(), "scripts/archive/model.py"),
-    }
+    xref = build(archive)
+    pages: dict[str, Generated] = {paths.REFERENCE: Generated(field_reference.render(), "scripts/archive/model.py")}
+    for path, text in timeline.render(archive).items():
+        pages[path] = Generated(text)
+    for path, text in claims.render(archive, xref).items():
+        pages[path] = Generated(text)
+    for path, text in people.render(archive, xref).items():
+        pages[path] = Generated(text, "data/people.yaml")
+    for path, text in topics.render(archive, xref).items():
+        pages[path] = Generated(text, "data/topics.yaml")
     for t in archive.transcripts:
-        pages[transcript.src_path(t.id)] = Generated(transcript.render(t, archive), f"data/transcripts/{t.id}.yaml")
+        source = f"data/transcripts/{t.id}.yaml"
+        pages[paths.transcript(t.id)] = Generated(transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site))
+        pages[paths.cite(t.id, "bib")] = Generated(cite.bibtex(t, site), source)
+        pages[paths.cite(t.id, "json")] = Generated(cite.csl_json(t, site), source)
+    pages[paths.DATA] = Generated(downloads.data_page(archive, xref))
+    pages[paths.ARCHIVE_JSON] = Generated(downloads.archive_json(archive, site))
+    pages[paths.CLAIMS_CSV] = Generated(downloads.claims_csv(archive, xref, site))
+    pages[paths.TRANSCRIPTS_CSV] = Generated(downloads.transcripts_csv(archive, site))
+    pages[paths.FEED] = Generated(downloads.atom_feed(archive, site))
     for name, text in all_schemas().items():
         pages[f"{SCHEMA_DIR}/{name}"] = Generated(text, "scripts/archive/model.py")
     return pages

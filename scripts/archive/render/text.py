@@ -30,6 +30,11 @@ def md_inline(text: str) -> str:
     return "".join(_MARKDOWN_ESCAPES.get(c, c) for c in text)
 
 
+def count(number: int, singular: str, plural: str = "") -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"
+
+
 def front_matter(meta: dict[str, str]) -> str:
     """A YAML front-matter block of plain-text values.
 
@@ -49,8 +54,11 @@ def page_url(src_path: str) -> str:
 
 
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
-    """Relative URL from one generated page to another (both given as Markdown paths)."""
-    here, there = page_url(from_src), page_url(to_src)
-    relative = posixpath.relpath(there or ".", here or ".")
-    url = "./" if relative == "." else relative + "/"
+    """Relative URL from a generated page to another page (a ``.md`` path) or to a file."""
+    here = page_url(from_src) or "."
+    if to_src.endswith(".md"):
+        relative = posixpath.relpath(page_url(to_src) or ".", here)
+        url = "./" if relative == "." else relative + "/"
+    else:
+        url = posixpath.relpath(to_src, here)
     return url + (f"#{anchor}" if anchor else "")

@@ -1,41 +1,39 @@
-"""The timeline: every conversation in date order, grouped by year."""
+"""The timeline: every conversation in date order, grouped by year; one page per year once large."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
-from ..model import Archive, Transcript
-from . import transcript as transcript_page
-from .text import front_matter, h, link
-
-SRC_PATH = "timeline.md"
+from ..model import Archive
+from . import paths
+from .listing import by_year, transcript_list
+from .text import count, front_matter, link
 
 
-def _participants(t: Transcript, archive: Archive) -> str:
-    names = [archive.people[p.person].name for side in t.participants for p in side.people]
-    return ", ".join(h(n) for n in names)
-
-
-def _entry(t: Transcript, archive: Archive) -> str:
-    url = link(SRC_PATH, transcript_page.src_path(t.id))
-    when = h(t.date.human()) + (f", {h(t.time.human())}" if t.time else "")
-    return (
-        f'<li class="timeline-entry"><p class="timeline-date"><time datetime="{h(t.date.iso().rstrip("~?%"))}">{when}</time></p>'
-        f'<p class="timeline-title"><a href="{h(url)}">{h(t.title)}</a>{" (draft)" if t.draft else ""}</p>'
-        f'<p class="timeline-who">{_participants(t, archive)}</p>'
-        f'<p class="timeline-summary">{h(t.summary)}</p></li>'
-    )
-
-
-def render(archive: Archive) -> str:
-    """The Markdown page of the timeline; transcripts must already be in date order."""
-    count = len(archive.transcripts)
+def render(archive: Archive) -> dict[str, str]:
+    """The timeline page, plus one page per year when the archive holds more than ``PAGE_LIMIT`` conversations."""
+    total = len(archive.transcripts)
+    years = by_year(archive.transcripts, lambda t: t.date.year)
+    split = total > paths.PAGE_LIMIT
     parts = [
-        front_matter({"title": "Timeline", "description": f"All {count} conversations in the archive, in date order."}),
+        front_matter({"title": "Timeline", "description": f"All {count(total, 'conversation')} in the archive, in date order."}),
         "# Timeline {#title}",
-        f'<p class="timeline-intro">{count} conversation{"s" if count != 1 else ""}, oldest first.</p>',
+        f'<p class="timeline-intro">{count(total, "conversation")}, oldest first.</p>',
     ]
-    for year, entries in groupby(archive.transcripts, key=lambda t: t.date.year):
-        parts.append(f"## {year} {{#y{year}}}")
-        parts.append(f'<ol class="timeline">{"".join(_entry(t, archive) for t in entries)}</ol>')
-    return "\n\n".join(parts) + "\n"
+    pages: dict[str, str] = {}
+    for year, entries in years:
+        if split:
+            year_page = paths.timeline_year(year)
+            parts.append(f'<li><a href="{link(paths.TIMELINE, year_page)}">{year}</a> ({len(entries)})</li>')
+            pages[year_page] = "\n\n".join([
+                front_matter({"title": f"Timeline: {year}", "description": f"The {count(len(entries), 'conversation')} of {year} in the archive."}),
+                f"# Conversations of {year} {{#title}}",
+                f'<p><a href="{link(year_page, paths.TIMELINE)}">All years</a></p>',
+                transcript_list(year_page, entries, archive),
+            ]) + "\n"
+        else:
+            parts.append(f"## {year} {{#y{year}}}")
+            parts.append(transcript_list(paths.TIMELINE, entries, archive))
+    if split:
+        years_list = "".join(p for p in parts[3:])
+        parts = parts[:3] + [f'<ul class="years">{years_list}</ul>']
+    pages[paths.TIMELINE] = "\n\n".join(parts) + "\n"
+    return pages

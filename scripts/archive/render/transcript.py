@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from .. import markup
+from ..crossref import CrossReference
 from ..model import Archive, Citation, Claim, Excerpt, Note, Transcript
-from . import citations
-from .text import front_matter, h, md_inline, prose
+from . import citations, cite, paths
+from .text import front_matter, h, link, md_inline, prose
 
-DOCUMENT_KINDS = {
-    "memorandum-of-conversation": "Memorandum of conversation",
-    "telephone-conversation": "Memorandum of telephone conversation",
-    "transcript": "Transcript",
-    "notes": "Notes",
-}
+DOCUMENT_KINDS = cite.DOCUMENT_KINDS
 ASSESSMENTS = {
     "supported": "Supported",
     "partly-supported": "Partly supported",
@@ -24,9 +20,14 @@ ASSESSMENTS = {
 EXCERPT_KINDS = {"quote": "Quotation", "paraphrase": "Paraphrase", "summary": "Editor's summary"}
 
 
-def src_path(transcript_id: str) -> str:
-    """Where a transcript's page sits in the site."""
-    return f"transcripts/{transcript_id}.md"
+def person_link(here: str, person_id: str, archive: Archive) -> str:
+    """A person's name linked to their page."""
+    return f'<a href="{link(here, paths.person(person_id))}">{h(archive.people[person_id].name)}</a>'
+
+
+def topic_links(here: str, topics: list[str], archive: Archive) -> str:
+    """Topic titles linked to their pages."""
+    return ", ".join(f'<a href="{link(here, paths.topic(t))}">{h(archive.topics[t].title)}</a>' for t in topics)
 
 
 def _facts(t: Transcript, archive: Archive) -> str:
@@ -39,7 +40,7 @@ def _facts(t: Transcript, archive: Archive) -> str:
     rows.append(("Document", kind))
     if t.document.markings:
         rows.append(("Markings", " · ".join(h(m) for m in t.document.markings)))
-    rows.append(("Topics", ", ".join(h(archive.topics[topic].title) for topic in t.topics)))
+    rows.append(("Topics", topic_links(paths.transcript(t.id), t.topics, archive)))
     items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="facts">{items}</dl>'
 
@@ -69,7 +70,7 @@ def _participants(t: Transcript, archive: Archive) -> str:
         people = []
         for p in side.people:
             role = p.role or archive.role_on(p.person, t.date)
-            who = h(archive.people[p.person].name)
+            who = person_link(paths.transcript(t.id), p.person, archive)
             people.append(f"<li>{who}" + (f' <span class="role">— {h(role)}</span>' if role else "") + "</li>")
         sides.append(f'<div class="side"><p class="side-name">{h(side.side)}</p><ul>{"".join(people)}</ul></div>')
     return f'<div class="participants">{"".join(sides)}</div>'
@@ -94,14 +95,16 @@ def _provenance(e: Excerpt, archive: Archive) -> str:
     return f'<p class="provenance">{lead} {source} ({tier}).</p>'
 
 
-def _excerpt(number: int, e: Excerpt, archive: Archive) -> str:
-    speaker = h(archive.people[e.speaker].name)
+def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive) -> str:
+    speaker = person_link(paths.transcript(t.id), e.speaker, archive)
     kind = EXCERPT_KINDS[e.kind]
     head = (
-        f'<p class="turn-head"><span class="turn-number">{number}</span> '
-        f'<span class="speaker">{speaker}</span> <span class="kind kind-{e.kind}">{kind}</span>'
+        f'<h3 class="turn-head" id="{e.id}"><span class="turn-number">{number}</span> '
+        f'<span class="speaker">{speaker}</span>'
+        f' <a class="anchorlink" href="#{e.id}" title="Permanent link to this excerpt">¶</a></h3>'
+        f'<p class="turn-meta"><span class="kind kind-{e.kind}">{kind}</span>'
         + (' <span class="redacted">partly withheld</span>' if e.redacted else "")
-        + f' <a class="anchorlink" href="#{e.id}" title="Link to this excerpt">¶</a></p>'
+        + "</p>"
     )
     words = prose(f"“{e.text}”" if e.kind == "quote" else e.text)
     body = f'<blockquote class="words">{words}</blockquote>' if e.kind == "quote" else f'<div class="words">{words}</div>'
@@ -110,18 +113,19 @@ def _excerpt(number: int, e: Excerpt, archive: Archive) -> str:
         lang = f' lang="{h(e.original_lang)}"' if e.original_lang else ""
         original = f'<div class="original"{lang}>{prose(e.original)}</div>'
     return (
-        f'<div class="turn turn-{e.kind}" id="{e.id}">{head}{body}{original}'
+        f'<div class="turn turn-{e.kind}">{head}{body}{original}'
         f"{_provenance(e, archive)}{_notes(e.notes, archive)}</div>"
     )
 
 
-def _claim(c: Claim, numbers: dict[str, int], archive: Archive) -> str:
+def _claim(t: Transcript, c: Claim, numbers: dict[str, int], archive: Archive) -> str:
     sources = citations.short_list(c.sources, archive.sources)
     from_excerpts = ", ".join(f'<a href="#{x}">excerpt {numbers[x]}</a>' for x in c.excerpts)
-    topics = ", ".join(h(archive.topics[t].title) for t in c.topics)
+    here = paths.transcript(t.id)
+    topics = topic_links(here, c.topics, archive)
     meta = (
         f'<p class="claim-meta"><span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span> '
-        f"Claimed by {h(archive.people[c.speaker].name)} in {from_excerpts}."
+        f"Claimed by {person_link(here, c.speaker, archive)} in {from_excerpts}."
         + (f" Topics: {topics}." if topics else "")
         + "</p>"
     )
@@ -175,7 +179,30 @@ def _cited(t: Transcript) -> list[str]:
     return list(found)
 
 
-def render(t: Transcript, archive: Archive) -> str:
+def _cite(t: Transcript, site: paths.Site) -> str:
+    here = paths.transcript(t.id)
+    return (
+        f'<div class="cite-block"><p class="cite-text" id="cite-text">{h(cite.chicago_note(t, site))}</p>'
+        f'<p class="cite-downloads">Download the citation as <a href="{link(here, paths.cite(t.id, "bib"))}" download>BibTeX</a> '
+        f'or <a href="{link(here, paths.cite(t.id, "json"))}" download>CSL-JSON</a> (Zotero, Mendeley and most reference managers read both). '
+        "Every excerpt and claim has its own permanent link: the ¶ sign beside it.</p></div>"
+    )
+
+
+def _neighbours(t: Transcript, xref: CrossReference) -> str:
+    here = paths.transcript(t.id)
+    links = []
+    for label, rel, other in (("Previous", "prev", xref.previous.get(t.id)), ("Next", "next", xref.next.get(t.id))):
+        if other is not None:
+            links.append(
+                f'<a class="neighbour neighbour-{rel}" rel="{rel}" href="{link(here, paths.transcript(other.id))}">'
+                f'<span class="neighbour-label">{label} conversation</span> '
+                f'<span class="neighbour-title">{h(other.title)}</span> <span class="neighbour-date">{h(other.date.human())}</span></a>'
+            )
+    return f'<nav class="neighbours" aria-label="Conversations in date order">{"".join(links)}</nav>' if links else ""
+
+
+def render(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Site) -> str:
     """The Markdown page of one transcript."""
     numbers = {e.id: i for i, e in enumerate(t.excerpts, start=1)}
     parts = [
@@ -191,11 +218,12 @@ def render(t: Transcript, archive: Archive) -> str:
     if t.notes:
         parts += ["## Editor's notes {#notes}", _notes(t.notes, archive)]
     parts += ["## Excerpts {#excerpts}"]
-    parts += [_excerpt(numbers[e.id], e, archive) for e in t.excerpts]
+    parts += [_excerpt(t, numbers[e.id], e, archive) for e in t.excerpts]
     if t.claims:
         parts += ["## Claims {#claims}"]
-        parts += [_claim(c, numbers, archive) for c in t.claims]
+        parts += [_claim(t, c, numbers, archive) for c in t.claims]
     parts += ["## The document {#document}", _document(t, archive)]
     cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in _cited(t))
     parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{cited}</ol>']
+    parts += ["## Cite this conversation {#cite}", _cite(t, site), _neighbours(t, xref)]
     return "\n\n".join(p for p in parts if p) + "\n"

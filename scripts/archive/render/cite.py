@@ -1,0 +1,96 @@
+"""How to cite a conversation: a Chicago-style note, BibTeX and CSL-JSON, all from the same facts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Transcript
+from ..values import MONTHS, PartialDate
+from . import paths
+
+DOCUMENT_KINDS = {
+    "memorandum-of-conversation": "Memorandum of conversation",
+    "telephone-conversation": "Memorandum of telephone conversation",
+    "transcript": "Transcript",
+    "notes": "Notes",
+}
+
+
+def chicago_date(date: PartialDate) -> str:
+    """``April 6, 2008``, ``April 2008`` or ``2008``, with ``ca.`` for approximate dates."""
+    if date.day:
+        text = f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
+    elif date.month:
+        text = f"{MONTHS[date.month - 1]} {date.year}"
+    else:
+        text = str(date.year)
+    if "~" in date.qualifier or "%" in date.qualifier:
+        text = "ca. " + text
+    if "?" in date.qualifier or "%" in date.qualifier:
+        text += "?"
+    return text
+
+
+def chicago_note(t: Transcript, site: paths.Site) -> str:
+    """A full first note in Chicago style, as plain text."""
+    d = t.document
+    parts = [DOCUMENT_KINDS[t.kind] + ","]
+    parts.append(f"“{d.subject or t.title},”" if d.subject or t.title else "")
+    where = f"{t.place}, " if t.place else ""
+    parts.append(f"{where}{chicago_date(t.date)},")
+    if d.document_id:
+        parts.append(f"document {d.document_id},")
+    if d.collection:
+        parts.append(f"{d.collection},")
+    parts.append(f"{d.archive}.")
+    parts.append(f"In {site.name}, {site.absolute(paths.transcript(t.id))}.")
+    return " ".join(p for p in parts if p)
+
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+
+
+def _bibtex_text(text: str) -> str:
+    """Escape BibTeX's special characters so a field cannot end early or run commands."""
+    replaced = _BIBTEX_SPECIAL.sub(lambda m: {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}.get(m[1], "\\" + m[1]), text)
+    return " ".join(replaced.split())
+
+
+def bibtex(t: Transcript, site: paths.Site) -> str:
+    """A BibTeX @misc entry for the conversation."""
+    d = t.document
+    fields = [
+        ("title", d.subject or t.title),
+        ("date", t.date.iso().rstrip("~?%")),
+        ("year", str(t.date.year)),
+        ("howpublished", DOCUMENT_KINDS[t.kind]),
+        ("organization", d.archive),
+        ("note", "; ".join(x for x in (d.collection, f"document {d.document_id}" if d.document_id else None) if x)),
+        ("url", site.absolute(paths.transcript(t.id))),
+    ]
+    body = ",\n".join(f"  {name} = {{{_bibtex_text(value)}}}" for name, value in fields if value)
+    return f"@misc{{{t.id},\n{body}\n}}\n"
+
+
+def csl_json(t: Transcript, site: paths.Site) -> str:
+    """A CSL-JSON item (as a one-item list) for reference managers."""
+    d = t.document
+    parts = [p for p in (t.date.year, t.date.month, t.date.day) if p]
+    item: dict[str, object] = {
+        "id": t.id,
+        "type": "document",
+        "title": d.subject or t.title,
+        "genre": DOCUMENT_KINDS[t.kind],
+        "issued": {"date-parts": [parts]} | ({"circa": True} if "~" in t.date.qualifier else {}),
+        "archive": d.archive,
+        "URL": site.absolute(paths.transcript(t.id)),
+        "container-title": site.name,
+    }
+    if d.collection:
+        item["archive_collection"] = d.collection
+    if d.document_id:
+        item["archive_location"] = d.document_id
+    if t.place:
+        item["event-place"] = t.place
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"

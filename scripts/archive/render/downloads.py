@@ -1,0 +1,133 @@
+"""Data downloads made from the same model as the pages: JSON, CSV and an Atom feed."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from ..crossref import CrossReference
+from ..model import Archive, Transcript
+from ..values import PartialDate, TimeSpan
+from . import paths
+from .text import front_matter, h, link
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value: Any) -> Any:
+    """Model values as JSON values: dates and times as the text an editor would write."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, TimeSpan):
+        return f"{value.start}-{value.end}" if value.end else value.start
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def archive_json(archive: Archive, site: paths.Site) -> str:
+    """The whole published archive as one JSON document."""
+    data = {
+        "site": site.url,
+        "transcripts": [_plain(t) | {"url": site.absolute(paths.transcript(t.id))} for t in archive.transcripts],
+        "people": _plain(archive.people),
+        "sources": _plain(archive.sources),
+        "topics": _plain(archive.topics),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(value: str) -> str:
+    """A CSV cell that spreadsheets show as text: a leading = + - @ cannot start a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    return out.getvalue()
+
+
+def claims_csv(archive: Archive, xref: CrossReference, site: paths.Site) -> str:
+    """One row per claim."""
+    rows = [
+        [t.id, t.date.iso(), c.id, c.speaker, archive.people[c.speaker].name, c.statement, c.assessment,
+         " ".join(c.topics), " ".join(s.source for s in c.sources), site.absolute(paths.transcript(t.id), c.id)]
+        for t, c in xref.claims
+    ]
+    header = ["transcript", "date", "claim", "speaker", "speaker_name", "statement", "assessment", "topics", "sources", "url"]
+    return _csv(header, rows)
+
+
+def transcripts_csv(archive: Archive, site: paths.Site) -> str:
+    """One row per conversation."""
+    rows = [
+        [t.id, t.date.iso(), t.time.human().replace("–", "-") if t.time else "", t.title, t.place or "", t.kind,
+         " ".join(p.person for side in t.participants for p in side.people), " ".join(t.topics), t.summary,
+         t.document.archive, t.document.document_id or "", str(len(t.excerpts)), str(len(t.claims)), site.absolute(paths.transcript(t.id))]
+        for t in archive.transcripts
+    ]
+    header = ["id", "date", "time", "title", "place", "kind", "participants", "topics", "summary",
+              "archive", "document_id", "excerpts", "claims", "url"]
+    return _csv(header, rows)
+
+
+def _timestamp(date: PartialDate) -> str:
+    return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+
+
+def _added(t: Transcript) -> PartialDate:
+    return t.added or t.date
+
+
+def atom_feed(archive: Archive, site: paths.Site) -> str:
+    """An Atom feed of conversations, newest additions first."""
+    newest = sorted(archive.transcripts, key=lambda t: (_added(t).sort_key(), t.id), reverse=True)
+    updated = _timestamp(_added(newest[0])) if newest else "1970-01-01T00:00:00Z"
+    entries = []
+    for t in newest:
+        url = site.absolute(paths.transcript(t.id))
+        entries.append(
+            f"<entry><title>{escape(t.title)}</title><id>{escape(url)}</id><link href={quoteattr(url)}/>"
+            f"<updated>{_timestamp(_added(t))}</updated><summary>{escape(t.date.human() + ': ' + t.summary)}</summary></entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{escape(site.name)}: new conversations</title><id>{escape(site.url)}</id>"
+        f"<link rel=\"self\" href={quoteattr(site.absolute(paths.FEED))}/><link href={quoteattr(site.url)}/>"
+        f"<updated>{updated}</updated><author><name>{escape(site.name)}</name></author>"
+        + "".join(entries) + "</feed>\n"
+    )
+
+
+def data_page(archive: Archive, xref: CrossReference) -> str:
+    """The page that lists the downloads."""
+    here = paths.DATA
+    rows = [
+        (paths.ARCHIVE_JSON, "The whole archive: conversations with their excerpts and claims, people, sources and topics (JSON)."),
+        (paths.CLAIMS_CSV, f"All {len(xref.claims)} claims, one per row, with date, speaker, assessment and link (CSV)."),
+        (paths.TRANSCRIPTS_CSV, f"All {len(archive.transcripts)} conversations, one per row (CSV)."),
+        (paths.FEED, "New conversations as they are added (Atom feed)."),
+    ]
+    items = "".join(f'<li><a href="{link(here, path)}">{h(path.rsplit("/", 1)[-1])}</a>: {h(text)}</li>' for path, text in rows)
+    return "\n\n".join([
+        front_matter({"title": "Data and downloads", "description": "The archive's data as JSON, CSV and an Atom feed, made from the same records as the pages."}),
+        "# Data and downloads {#title}",
+        "<p>Everything on this site is built from the YAML files in the repository's <code>data/</code> folder. "
+        "These downloads are made from the same records in the same build, so they always say what the pages say.</p>",
+        f'<ul class="downloads">{items}</ul>',
+        "<p>Each conversation page also offers its citation as BibTeX and CSL-JSON. In the CSV files, a cell that "
+        "would begin with <code>=</code>, <code>+</code>, <code>-</code> or <code>@</code> starts with an apostrophe, "
+        "so that spreadsheets show it as text rather than run it as a formula.</p>",
+    ]) + "\n"

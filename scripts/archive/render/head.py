@@ -1,0 +1,82 @@
+"""What a transcript page says to machines: citation meta tags for reference managers, and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Archive, Transcript
+from . import paths
+from .text import h
+from .transcript import ASSESSMENTS
+
+
+def _meta(name: str, content: str) -> str:
+    return f'<meta name="{name}" content="{h(content)}">'
+
+
+def citation_meta(t: Transcript, archive: Archive, site: paths.Site) -> str:
+    """Highwire-style ``citation_*`` tags, which Zotero and other tools read."""
+    d = t.document
+    date = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate((t.date.year, t.date.month, t.date.day)) if p)
+    tags = [
+        _meta("citation_title", d.subject or t.title),
+        _meta("citation_date", date),
+        _meta("citation_publication_date", date),
+        _meta("citation_publisher", d.archive),
+        _meta("citation_public_url", site.absolute(paths.transcript(t.id))),
+    ]
+    if d.collection:
+        tags.append(_meta("citation_series_title", d.collection))
+    if d.document_id:
+        tags.append(_meta("citation_technical_report_number", d.document_id))
+    tags += [_meta("citation_keywords", archive.topics[topic].title) for topic in t.topics]
+    return "\n".join(tags)
+
+
+def _script_json(data: Any) -> str:
+    """JSON for a <script> element: '<', '>' and '&' escaped so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_ld(t: Transcript, archive: Archive, site: paths.Site) -> str:
+    """schema.org ArchiveComponent for the document, and a ClaimReview for each assessed claim."""
+    url = site.absolute(paths.transcript(t.id))
+    people = [p.person for side in t.participants for p in side.people]
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": ["ArchiveComponent", "CreativeWork"],
+        "@id": url,
+        "url": url,
+        "name": t.title,
+        "description": t.summary,
+        "dateCreated": t.date.iso().rstrip("~?%"),
+        "holdingArchive": {"@type": "ArchiveOrganization", "name": t.document.archive},
+        "about": [archive.topics[topic].title for topic in t.topics],
+        "mentions": [{"@type": "Person", "name": archive.people[p].name, "url": site.absolute(paths.person(p))} for p in people],
+        "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
+    }
+    if t.document.collection:
+        document["isPartOf"] = [document["isPartOf"], {"@type": "Collection", "name": t.document.collection}]
+    graph = [document]
+    for c in t.claims:
+        graph.append({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": site.absolute(paths.transcript(t.id), c.id),
+            "claimReviewed": c.statement,
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Person", "name": archive.people[c.speaker].name},
+                "appearance": {"@type": "CreativeWork", "url": url},
+            },
+            "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENTS[c.assessment]},
+            "author": {"@type": "Organization", "name": site.name, "url": site.url},
+        })
+    return f'<script type="application/ld+json">{_script_json(graph)}</script>'
+
+
+def transcript_head(t: Transcript, archive: Archive, site: paths.Site) -> str:
+    """Everything a transcript page adds to <head>."""
+    return citation_meta(t, archive, site) + "\n" + json_ld(t, archive, site)

@@ -1,0 +1,49 @@
+"""A page per topic (its conversations and claims) and the list of topics."""
+
+from __future__ import annotations
+
+from ..crossref import CrossReference
+from ..model import Archive, Topic
+from . import paths
+from .listing import claims_table, transcript_list
+from .text import count, front_matter, h, link, md_inline
+
+
+def render_topic(topic: Topic, archive: Archive, xref: CrossReference) -> str:
+    """The Markdown page of one topic."""
+    here = paths.topic(topic.id)
+    transcripts = xref.transcripts_on.get(topic.id, [])
+    claims = xref.claims_on.get(topic.id, [])
+    parts = [
+        front_matter({"title": topic.title, "description": topic.description or f"Conversations and claims about {topic.title}."}),
+        f"# {md_inline(topic.title)} {{#title}}",
+    ]
+    if topic.description:
+        parts.append(f'<p class="summary">{h(topic.description)}</p>')
+    parts += [f"## Conversations ({len(transcripts)}) {{#conversations}}", transcript_list(here, transcripts, archive) if transcripts else "<p>None yet.</p>"]
+    if claims:
+        parts += [f"## Claims ({len(claims)}) {{#claims}}", claims_table(here, claims, archive)]
+    return "\n\n".join(parts) + "\n"
+
+
+def render_index(archive: Archive, xref: CrossReference) -> str:
+    """The controlled list of topics."""
+    topics = sorted(archive.topics.values(), key=lambda t: t.title.lower())
+    items = "".join(
+        f'<li><a href="{link(paths.TOPICS, paths.topic(t.id))}">{h(t.title)}</a>'
+        + (f" — {h(t.description)}" if t.description else "")
+        + f' <span class="count">({count(len(xref.transcripts_on.get(t.id, [])), "conversation")}, {count(len(xref.claims_on.get(t.id, [])), "claim")})</span></li>'
+        for t in topics
+    )
+    return "\n\n".join([
+        front_matter({"title": "Topics", "description": "The archive's controlled list of topics."}),
+        "# Topics {#title}",
+        f'<ul class="topic-list">{items}</ul>',
+    ]) + "\n"
+
+
+def render(archive: Archive, xref: CrossReference) -> dict[str, str]:
+    """Every topic's page and the index of topics."""
+    pages = {paths.topic(t.id): render_topic(t, archive, xref) for t in archive.topics.values()}
+    pages[paths.TOPICS] = render_index(archive, xref)
+    return pages
