@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/node/node_modules/.installed
+BENCH_NODE_STAMP := bench/node/node_modules/.installed
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help setup serve site check test new lock clean
+.PHONY: help setup serve site check test new bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -39,6 +40,12 @@ check: $(STAMP) ## Validate every data file; lists all problems as path:line:col
 
 test: $(STAMP) $(NODE_STAMP) ## Run all tests
 	$(BIN)/python -m pytest
+
+$(BENCH_NODE_STAMP): bench/node/package-lock.json
+	npm ci --prefix bench/node --no-audit --no-fund --silent && touch $@
+
+bench: $(STAMP) $(BENCH_NODE_STAMP) ## Run the benchmarks and Lighthouse; prints tables, writes bench/results.json
+	$(BIN)/python -m benchmarks
 
 new: $(STAMP) ## Start a new transcript as a draft: asks for the facts, or pass ARGS='--id ... --date ...'
 	@$(BIN)/python -m archive new $(ARGS)

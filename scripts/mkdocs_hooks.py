@@ -22,6 +22,7 @@ from archive.pipeline import read_archive  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
 from archive.render.paths import FEED, Site  # noqa: E402
+from archive.theme_fixes import fix  # noqa: E402
 
 _sources: dict[str, Generated] = {}
 
@@ -84,4 +85,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     up = "../" * page.url.count("/")
     feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
     extra = feed + (generated.head if generated is not None else "")
-    return output.replace("</head>", extra + "\n</head>", 1)
+    return fix(output.replace("</head>", extra + "\n</head>", 1))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get the same markup corrections."""
+    return fix(output_content) if template_name.endswith(".html") else output_content

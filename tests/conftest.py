@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from archive.pipeline import read_archive
 from archive.problems import DataError, sort_problems
@@ -46,3 +49,31 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {relative}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+ENV = {"PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    """Run the archive's build command on a project folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "archive", "--project", str(project), "build"],
+        capture_output=True, text=True, env=ENV, check=False,
+    )
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    """Parse one built HTML page."""
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own data, built into a temporary folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "archive", "--project", str(REPO), "build", "--site-dir", str(site)],
+        capture_output=True, text=True, env=ENV, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return site

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -12,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_project
-from test_site import build
+from conftest import REPO, build, make_project
 
 CHROMIUM = os.environ.get("ARCHIVE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = os.environ.get("ARCHIVE_CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -31,6 +32,10 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+AXE = REPO / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -38,16 +43,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep test output clean."""
 
 
+def _serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The small archive, built and served on 127.0.0.1."""
     project = make_project(tmp_path_factory.mktemp("browser") / "project")
     assert build(project).returncode == 0
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from _serve(project / "site")
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site: Path) -> Iterator[str]:
+    """The repository's own archive, built and served on 127.0.0.1."""
+    yield from _serve(real_site)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +76,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chro
         f"--user-data-dir={tmp_path_factory.mktemp('profile')}",
     ):
         options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     yield driver
     driver.quit()
@@ -92,3 +107,85 @@ def test_screenshot_of_a_transcript_page(site_url: str, browser: webdriver.Chrom
     target = ARTIFACTS / f"transcript-{name}.png"
     assert browser.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
+
+
+def _requests(browser: webdriver.Chrome) -> list[str]:
+    """Every URL the browser asked for since the last call (from the performance log)."""
+    urls = []
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def _assert_local_and_quiet(browser: webdriver.Chrome, origin: str) -> None:
+    outside = [u for u in _requests(browser) if not u.startswith((origin, "data:", "blob:"))]
+    assert outside == []
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_reader_clicks_from_timeline_to_claim_to_person_and_back(real_url: str, browser: webdriver.Chrome) -> None:
+    sochi = f"{real_url}/transcripts/2008-04-06-sochi/"
+    browser.set_window_size(1280, 1000)
+    _requests(browser)
+    browser.get(f"{real_url}/timeline/")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Sochi").click()
+    assert browser.current_url == sochi
+    browser.find_element(By.CSS_SELECTOR, '.md-sidebar--secondary a[href="#seventeen-million-russians"]').click()
+    assert browser.current_url == sochi + "#seventeen-million-russians"
+    assert browser.find_element(By.ID, "seventeen-million-russians").is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "#seventeen-million-russians + div.claim .claim-meta a[href*='people/putin']").click()
+    assert browser.current_url == f"{real_url}/people/putin/"
+    assert "Владимир Путин" in browser.find_element(By.TAG_NAME, "article").text
+    browser.back()
+    assert browser.current_url == sochi + "#seventeen-million-russians"
+    browser.get(f"{real_url}/claims/")
+    browser.find_element(By.CSS_SELECTOR, 'table.claims-table a[href$="#seventeen-million-russians"]').click()
+    assert browser.current_url == sochi + "#seventeen-million-russians"
+    _assert_local_and_quiet(browser, real_url)
+
+
+def _search(browser: webdriver.Chrome, url: str, words: str) -> list[str]:
+    """Type into the theme's search box and return the links of the results."""
+    browser.set_window_size(1280, 1000)
+    browser.get(f"{url}/")
+    box = WebDriverWait(browser, 10).until(expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
+    box.click()
+    box.send_keys(words)
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.md-search-result__item a"))
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "li.md-search-result__item a")]
+    return [re.sub(r"\?h=[^#]*", "", link) for link in links]  # drop the highlight parameter
+
+
+def test_search_finds_english_and_russian_words(real_url: str, browser: webdriver.Chrome) -> None:
+    results = _search(browser, real_url, "Bocharov")
+    assert any("/transcripts/2008-04-06-sochi/" in r for r in results)
+    results = _search(browser, real_url, "Путин")
+    assert any(r.endswith("/people/putin/") for r in results)
+    _assert_local_and_quiet(browser, real_url)
+
+
+def test_search_result_lands_on_the_excerpt(real_url: str, browser: webdriver.Chrome) -> None:
+    results = _search(browser, real_url, "religious nuts")
+    target = next(r for r in results if r.startswith(f"{real_url}/transcripts/2005-09-16-oval-office/#"))
+    anchor = target.split("#")[1]
+    browser.get(target)
+    assert "religious nuts" in browser.find_element(By.XPATH, f"//*[@id='{anchor}']/parent::div").text
+
+
+@pytest.mark.parametrize(
+    "path", ["", "timeline/", "transcripts/2008-04-06-sochi/", "people/putin/", "topics/nato-enlargement/", "claims/"]
+)
+def test_no_serious_accessibility_violations(real_url: str, browser: webdriver.Chrome, path: str) -> None:
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing: 'make test' installs it with npm into tests/node")
+        pytest.skip("SKIPPED axe-core check: run 'make test' (it installs axe-core with npm)")
+    browser.set_window_size(1280, 1000)
+    browser.get(f"{real_url}/{path}")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    result = browser.execute_async_script("const done = arguments[0]; axe.run(document).then(r => done(r.violations));")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
+    assert serious == []

@@ -16,8 +16,7 @@ from bs4 import BeautifulSoup
 from archive import model
 from archive.problems import Problem
 from archive.report import github_line, github_summary
-from conftest import LAKESIDE, REPO, edit, make_project, problems_in
-from test_site import ENV, build, page
+from conftest import ENV, LAKESIDE, REPO, build, edit, make_project, page, problems_in
 
 BIN = Path(sys.executable).parent
 
@@ -204,5 +203,6 @@ def test_pre_commit_runs_the_data_check_on_changed_yaml(tmp_path: Path) -> None:
     path = project / "data/transcripts/2008-04-06-sochi.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("kind: memorandum-of-conversation", "kind: memcon"), encoding="utf-8")
     failed = run()
+    line = path.read_text(encoding="utf-8").splitlines().index("kind: memcon") + 1
     assert failed.returncode == 1
-    assert "data/transcripts/2008-04-06-sochi.yaml:6:7: kind: expected one of" in failed.stdout
+    assert f"data/transcripts/2008-04-06-sochi.yaml:{line}:7: kind: expected one of" in failed.stdout

@@ -13,35 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive.pipeline import read_archive
-from conftest import LAKESIDE, REPO, edit
-
-ENV = {"PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
-
-
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    """Run the archive's build command on a project folder."""
-    return subprocess.run(
-        [sys.executable, "-m", "archive", "--project", str(project), "build"],
-        capture_output=True, text=True, env=ENV, check=False,
-    )
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    """Parse one built HTML page."""
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own data, built into a temporary folder."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "archive", "--project", str(REPO), "build", "--site-dir", str(site)],
-        capture_output=True, text=True, env=ENV, check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return site
-
+from conftest import ENV, LAKESIDE, REPO, build, edit, page
 
 def test_timeline_lists_every_conversation_in_date_order(real_site: Path) -> None:
     links = [a["href"] for a in page(real_site, "timeline").select("ol.timeline .timeline-title a")]

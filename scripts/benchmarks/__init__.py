@@ -1,0 +1,1 @@
+"""Benchmarks and audits behind ``make bench``: build speed, page size, Lighthouse scores."""

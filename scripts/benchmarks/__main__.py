@@ -1,0 +1,46 @@
+"""``python -m benchmarks``: run the benchmarks and print their figures (``make bench``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import lighthouse
+
+REPO = Path(__file__).resolve().parents[2]
+LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/"]
+
+
+def _build_real_site(target: Path) -> Path:
+    site = target / "site"
+    subprocess.run([sys.executable, "-m", "archive", "--project", str(REPO), "build", "--site-dir", str(site)], check=True)
+    return site
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen benchmarks; print a table each and write the figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--only", choices=["lighthouse"], action="append", help="run only these")
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json", help="where to write the figures")
+    args = parser.parse_args(argv)
+    wanted = set(args.only or ["lighthouse"])
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if "lighthouse" in wanted:
+            site = _build_real_site(Path(tmp))
+            scores = lighthouse.run(site, LIGHTHOUSE_PAGES)
+            print("\nLighthouse, mobile settings, pages served with gzip as GitHub Pages serves them:\n")
+            print(lighthouse.table(scores))
+            results["lighthouse"] = scores
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nFigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
