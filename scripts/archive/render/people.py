@@ -17,6 +17,11 @@ def _snippet(text: str) -> str:
     return " ".join(words[:SNIPPET_WORDS]) + (" …" if len(words) > SNIPPET_WORDS else "")
 
 
+def _quoted(kind: str, text: str) -> str:
+    """Quotations keep their quotation marks wherever they are shown."""
+    return f"“{text}”" if kind == "quote" else text
+
+
 def _roles(person: Person) -> str:
     if not person.roles:
         return ""
@@ -48,7 +53,7 @@ def render_person(person: Person, archive: Archive, xref: CrossReference) -> str
             url = link(here, paths.transcript(t.id), e.id)
             items.append(
                 f'<li><a href="{h(url)}">{h(t.date.human())}, excerpt {xref.excerpt_numbers[(t.id, e.id)]}</a> '
-                f'<span class="kind kind-{e.kind}">{EXCERPT_KINDS[e.kind]}</span> {h(_snippet(e.text))}</li>'
+                f'<span class="kind kind-{e.kind}">{EXCERPT_KINDS[e.kind]}</span> {h(_quoted(e.kind, _snippet(e.text)))}</li>'
             )
         parts += [f"## Excerpts ({len(excerpts)}) {{#excerpts}}", f'<ul class="excerpt-list">{"".join(items)}</ul>']
     claims = xref.claims_by.get(person.id, [])
