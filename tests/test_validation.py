@@ -240,3 +240,13 @@ def test_a_list_that_needs_items_is_required(project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("excerpts:")], encoding="utf-8")
     assert problems_in(project) == ["data/transcripts/2003-02-lakeside-call.yaml:1:1: excerpts: missing required field"]
+
+
+def test_index_is_reserved_for_listing_pages(project: Path) -> None:
+    edit(project, "data/topics.yaml", "trade:\n", "index:\n")
+    edit(project, "data/transcripts/2003-02-lakeside-call.yaml", "topics: [trade]", "topics: [index]")
+    (project / T).rename(project / "data/transcripts/index.yaml")
+    assert problems_in(project) == [
+        "data/topics.yaml:4:1: index: 'index' is reserved for the page that lists the others; choose another id",
+        "data/transcripts/index.yaml:1:1: file name: 'index' is reserved for the page that lists the others; choose another id",
+    ]

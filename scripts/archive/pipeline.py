@@ -28,14 +28,26 @@ class _Files:
 
 
 def _display(path: Path, root: Path) -> str:
+    """The path as reports show it: relative to the project, control characters written as escapes."""
     try:
-        return path.relative_to(root).as_posix()
+        text = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        text = path.as_posix()
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _file_problem(path: Path, root: Path, message: str) -> Problem:
     return Problem(_display(path, root), 1, 1, "", message)
+
+
+RESERVED_IDS = {"index"}
+
+
+def _reserved(identifier: str) -> str | None:
+    """Why an id cannot name a page of its own, if it cannot."""
+    if identifier in RESERVED_IDS:
+        return f"'{identifier}' is reserved for the page that lists the others; choose another id"
+    return None
 
 
 def _find_files(data_dir: Path, root: Path) -> _Files:
@@ -67,7 +79,7 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
         elif path.suffix != ".yaml" or not path.is_file():
             found.problems.append(_file_problem(path, root, "unexpected file; transcripts are .yaml files"))
         else:
-            message = check_text("id", path.stem)
+            message = check_text("id", path.stem) or _reserved(path.stem)
             if message:
                 found.problems.append(_file_problem(path, root, f"file name: {message}"))
             else:
@@ -123,6 +135,9 @@ def read_archive(data_dir: Path) -> Archive:
         if tree is not None:
             loaded[name] = _convert_registry[name](tree, ctx)
             known[name] = {m.value for p, m in ctx.marks.items() if "." not in p and "[" not in p}
+            for key, mark in ctx.marks.items():
+                if key in known[name] and _reserved(key):
+                    ctx.problems.append(Problem(ctx.file, mark.line, mark.col, key, _reserved(key) or ""))
         problems += ctx.problems
     transcripts = []
     for path in files.transcripts:

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import lighthouse
+from . import bad_input, lighthouse
 
 REPO = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/"]
@@ -24,11 +24,16 @@ def _build_real_site(target: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks; print a table each and write the figures as JSON."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=["lighthouse"], action="append", help="run only these")
+    parser.add_argument("--only", choices=["bad-input", "lighthouse"], action="append", help="run only these")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json", help="where to write the figures")
     args = parser.parse_args(argv)
-    wanted = set(args.only or ["lighthouse"])
+    wanted = set(args.only or ["bad-input", "lighthouse"])
     results: dict[str, object] = {}
+    if "bad-input" in wanted:
+        rows = bad_input.run()
+        print("\nBad input, each refused by the check:\n")
+        print(bad_input.table(rows))
+        results["bad_input"] = [{"case": r[0], "bytes": r[1], "seconds": round(r[2], 3), "exit": r[3]} for r in rows]
     with tempfile.TemporaryDirectory() as tmp:
         if "lighthouse" in wanted:
             site = _build_real_site(Path(tmp))
