@@ -62,7 +62,7 @@ def test_timeline_splits_into_years_when_large(monkeypatch) -> None:
     monkeypatch.setattr(paths, "PAGE_LIMIT", 1)
     pages = timeline.render(read_archive(FIXTURE / "data"))
     assert sorted(pages) == ["timeline.md", "timeline/2001.md", "timeline/2003.md"]
-    assert '<a href="2001/">2001</a> (1)' in pages["timeline.md"]
+    assert '<a href="../timeline/2001/">2001</a> (1)' in pages["timeline.md"]
     assert "Lakeside meeting" in pages["timeline/2001.md"] and "Lakeside meeting" not in pages["timeline.md"]
 
 

@@ -53,9 +53,20 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> No
     """All meaning checks for one transcript file."""
     unknown = check_registry_references(ctx, registries)
     marks = ctx.marks
+    # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
+    ids, people, speakers, cited_excerpts = [], [], [], []
+    for path, mark in marks.items():
+        if path.endswith(".id"):
+            ids.append((path, mark))
+        elif path.endswith(".person"):
+            people.append((path, mark))
+        elif path.endswith(".speaker"):
+            speakers.append((path, mark))
+        elif "].excerpts[" in path:
+            cited_excerpts.append((path, mark))
     anchors: dict[str, tuple[str, Mark]] = {}
     excerpt_speakers: dict[str, str] = {}
-    for path, mark in marks.items():
+    for path, mark in ids:
         if not _ANCHOR_ID.match(path):
             continue
         if mark.value in RESERVED_ANCHORS or mark.value.startswith(RESERVED_PREFIX):
@@ -71,14 +82,14 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> No
             excerpt_speakers[mark.value] = speaker.value
 
     participants: dict[str, Mark] = {}
-    for path, mark in marks.items():
+    for path, mark in people:
         if _PARTICIPANT.match(path):
             if mark.value in participants:
                 first = participants[mark.value]
                 _problem(ctx, path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
             participants[mark.value] = mark
     claim_excerpts: dict[str, list[str]] = {}
-    for path, mark in marks.items():
+    for path, mark in cited_excerpts:
         found = _CLAIM_EXCERPT.match(path)
         if not found:
             continue
@@ -86,7 +97,7 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> No
         if mark.value not in excerpt_speakers:
             _problem(ctx, path, mark, f"unknown excerpt '{mark.value}' ({_known_list(mark.value, set(excerpt_speakers))})")
 
-    for path, mark in marks.items():
+    for path, mark in speakers:
         found = _SPEAKER.match(path)
         if not found or mark.value in unknown:
             continue

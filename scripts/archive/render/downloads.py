@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from typing import Any
@@ -19,18 +18,15 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(value: Any) -> Any:
-    """Model values as JSON values: dates and times as the text an editor would write."""
+    """JSON for what the encoder cannot write itself: records as objects, dates and times as written."""
     if isinstance(value, PartialDate):
         return value.iso()
     if isinstance(value, TimeSpan):
         return f"{value.start}-{value.end}" if value.end else value.start
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+    fields = getattr(type(value), "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: getattr(value, name) for name in fields}
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def archive_json(archive: Archive, site: paths.Site) -> str:
@@ -38,11 +34,11 @@ def archive_json(archive: Archive, site: paths.Site) -> str:
     data = {
         "site": site.url,
         "transcripts": [_plain(t) | {"url": site.absolute(paths.transcript(t.id))} for t in archive.transcripts],
-        "people": _plain(archive.people),
-        "sources": _plain(archive.sources),
-        "topics": _plain(archive.topics),
+        "people": archive.people,
+        "sources": archive.sources,
+        "topics": archive.topics,
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"
 
 
 def _cell(value: str) -> str:

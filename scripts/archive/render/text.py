@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
+from functools import lru_cache
 
 # Every ASCII punctuation character becomes a character reference, which Python-Markdown
 # stashes before any markup pattern runs; letters, digits, spaces and non-ASCII stay.
@@ -14,9 +14,14 @@ _MARKDOWN_ESCAPES.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 
 
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
 def h(text: str) -> str:
-    """Escape text for HTML (element content or a quoted attribute)."""
-    return html.escape(text, quote=True)
+    """Escape text for HTML (element content or a quoted attribute): & < > " ' all become references."""
+    if _HTML_SPECIAL.search(text) is None:
+        return text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
 
 
 def prose(text: str, tag: str = "p") -> str:
@@ -45,6 +50,7 @@ def front_matter(meta: dict[str, str]) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+@lru_cache(maxsize=None)
 def page_url(src_path: str) -> str:
     """The directory URL MkDocs gives a Markdown file: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
     stem = src_path[: -len(".md")]
@@ -53,12 +59,27 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=None)
+def _to_root(src_path: str) -> str:
+    """The relative path from a page up to the site's root: ``../../`` for ``a/b.md``."""
+    return "../" * page_url(src_path).count("/")
+
+
+def _target(to_src: str) -> str:
+    return page_url(to_src) if to_src.endswith(".md") else to_src
+
+
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
-    """Relative URL from a generated page to another page (a ``.md`` path) or to a file."""
-    here = page_url(from_src) or "."
-    if to_src.endswith(".md"):
-        relative = posixpath.relpath(page_url(to_src) or ".", here)
-        url = "./" if relative == "." else relative + "/"
+    """Relative URL from a generated page to another page (a ``.md`` path) or to a file.
+
+    Links between pages in the same folder stay short (``../other/``); others go up to the root.
+    """
+    here, there = page_url(from_src), _target(to_src)
+    folder = here.rsplit("/", 2)[0] + "/" if here.count("/") >= 2 else ""
+    if there == here:
+        url = "./"
+    elif folder and there.startswith(folder) and there.count("/") == here.count("/"):
+        url = "../" + there[len(folder):]
     else:
-        url = posixpath.relpath(to_src, here)
+        url = _to_root(from_src) + there
     return url + (f"#{anchor}" if anchor else "")
