@@ -1,17 +1,18 @@
-"""``mkdocs serve``: editing a YAML file updates the served page without a restart."""
+"""``make serve``: editing a YAML file updates the served page without a restart."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from conftest import LAKESIDE, REPO, edit
+from conftest import FIXTURE, LAKESIDE, edit
+from test_contributing_walkthrough import _copy_repository
 
 
 def free_port() -> int:
@@ -37,20 +38,18 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
         body = fetch(url)
         if body is not None and needle in body:
             return body
-        time.sleep(0.3)
+        time.sleep(0.2)
     raise AssertionError(f"{url} never contained {needle!r}")
 
 
-def test_editing_yaml_updates_the_served_page(project: Path) -> None:
+def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
+    project = _copy_repository(tmp_path)
+    shutil.rmtree(project / "data")
+    shutil.copytree(FIXTURE / "data", project / "data")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1",
-             "SITE_URL": f"http://127.0.0.1:{port}/"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        ["make", "serve", f"HOST=127.0.0.1:{port}"], cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/transcripts/2001-06-16-lakeside/"
@@ -60,6 +59,8 @@ def test_editing_yaml_updates_the_served_page(project: Path) -> None:
         wait_for(url, "Meeting by the lake")
         timeline = wait_for(f"http://127.0.0.1:{port}/timeline/", "Meeting by the lake")
         assert "Lakeside meeting" not in timeline
+        assert not (project / "docs" / "transcripts").exists()
+        assert (project / ".cache" / "preview" / "transcripts" / "2001-06-16-lakeside.md").is_file()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)

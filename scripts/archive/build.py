@@ -1,25 +1,49 @@
-"""Step 5, build: run MkDocs into a fresh folder, then swap it in, so a failed build changes nothing."""
+"""Step 5, build: run MkDocs into a fresh folder, then swap it in, so a failed build changes nothing.
+
+MkDocs runs in this process, so the data the check has just read is reused by the
+hooks (``pipeline`` keeps unchanged files) instead of being read a second time.
+"""
 
 from __future__ import annotations
 
+import logging
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+
+def _show_warnings() -> None:
+    """Print MkDocs' warnings and errors to standard error, as the mkdocs command does."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_archive", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler._archive = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
 
 def build_site(project: Path, site: Path) -> bool:
-    """Build the site with ``mkdocs build --strict``; replace ``site`` only if the build succeeds."""
+    """Build the site as ``mkdocs build --strict`` does; replace ``site`` only if the build succeeds."""
+    _show_warnings()
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
-    command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-        "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(staging),
-    ]
     try:
-        if subprocess.run(command, cwd=project, check=False).returncode != 0:
+        try:
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(staging), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (Abort, ConfigurationError, MkDocsException) as err:
+            print(f"Error: {err}", file=sys.stderr)
             return False
         if site.exists():
             retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))

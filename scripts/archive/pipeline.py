@@ -98,16 +98,40 @@ def _load(path: Path, ctx: shape.Context) -> Any:
     return None
 
 
-def read_transcript(path: Path, root: Path, registries: dict[str, set[str] | None]) -> tuple[Transcript | None, list[Problem]]:
-    """Load, shape-check and meaning-check one transcript file."""
+@dataclass(slots=True)
+class _Shaped:
+    """One file loaded and shape-checked, remembered until the file changes."""
+
+    stamp: tuple[int, int]
+    value: Any
+    ctx: shape.Context
+
+
+# Files that have not changed (same modification time and size) are not read again: a live
+# preview re-reads only the file an editor saved, and a build reuses what the check read.
+_SHAPED: dict[tuple[Path, str], _Shaped] = {}
+
+
+def _shaped(path: Path, root: Path, kind: str, convert: Any) -> _Shaped:
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    key = (path.resolve(), kind)
+    cached = _SHAPED.get(key)
+    if cached is not None and cached.stamp == stamp and cached.ctx.file == _display(path, root):
+        return cached
     ctx = shape.Context(_display(path, root))
     tree = _load(path, ctx)
-    if tree is None:
-        return None, ctx.problems
-    result = _convert_transcript(tree, ctx, {"id": path.stem})
-    references.check_transcript(ctx, registries)
-    ok = result is not shape.INVALID and not ctx.problems
-    return (result if ok else None), ctx.problems
+    value = shape.INVALID if tree is None else convert(tree, ctx)
+    _SHAPED[key] = entry = _Shaped(stamp, value, ctx)
+    return entry
+
+
+def read_transcript(path: Path, root: Path, registries: dict[str, set[str] | None]) -> tuple[Transcript | None, list[Problem]]:
+    """Load, shape-check and meaning-check one transcript file."""
+    entry = _shaped(path, root, "transcript", lambda tree, ctx: _convert_transcript(tree, ctx, {"id": path.stem}))
+    problems = entry.ctx.problems + references.check_transcript(entry.ctx, registries)
+    ok = entry.value is not shape.INVALID and not problems
+    return (entry.value if ok else None), problems
 
 
 def registry_ids(data_dir: Path) -> dict[str, set[str]]:
@@ -130,15 +154,16 @@ def read_archive(data_dir: Path) -> Archive:
     loaded: dict[str, dict[str, Any]] = {}
     known: dict[str, set[str] | None] = {name: None for name in REGISTRIES}
     for name, path in files.registries.items():
-        ctx = shape.Context(_display(path, root))
-        tree = _load(path, ctx)
-        if tree is not None:
-            loaded[name] = _convert_registry[name](tree, ctx)
-            known[name] = {m.value for p, m in ctx.marks.items() if "." not in p and "[" not in p}
-            for key, mark in ctx.marks.items():
-                if key in known[name] and _reserved(key):
-                    ctx.problems.append(Problem(ctx.file, mark.line, mark.col, key, _reserved(key) or ""))
-        problems += ctx.problems
+        entry = _shaped(path, root, name, _convert_registry[name])
+        problems += entry.ctx.problems
+        if entry.value is not shape.INVALID:
+            loaded[name] = entry.value
+            known[name] = {m.value for p, m in entry.ctx.marks.items() if "." not in p and "[" not in p}
+            problems += [
+                Problem(entry.ctx.file, mark.line, mark.col, key, _reserved(key) or "")
+                for key, mark in entry.ctx.marks.items()
+                if key in known[name] and _reserved(key)
+            ]
     transcripts = []
     for path in files.transcripts:
         transcript, found = read_transcript(path, root, known)

@@ -33,25 +33,26 @@ def _known_list(value: str, known: set[str]) -> str:
     return f"known: {', '.join(shown)}{more}" if shown else "none are defined yet"
 
 
-def _problem(ctx: Context, path: str, mark: Mark, message: str) -> None:
-    ctx.problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
-
-
-def check_registry_references(ctx: Context, registries: dict[str, set[str] | None]) -> set[str]:
+def check_registry_references(ctx: Context, registries: dict[str, set[str] | None], found: list[Problem]) -> set[str]:
     """Every reference to people, sources and topics names an entry; returns the unknown ids."""
     unknown = set()
     for path, mark in ctx.marks.items():
         known = registries.get(mark.registry)
         if known is not None and mark.value not in known:
             noun = NOUNS[mark.registry]
-            _problem(ctx, path, mark, f"unknown {noun} '{mark.value}' ({_known_list(mark.value, known)})")
+            found.append(Problem(ctx.file, mark.line, mark.col, path, f"unknown {noun} '{mark.value}' ({_known_list(mark.value, known)})"))
             unknown.add(mark.value)
     return unknown
 
 
-def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> None:
-    """All meaning checks for one transcript file."""
-    unknown = check_registry_references(ctx, registries)
+def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> list[Problem]:
+    """All meaning checks for one transcript file; ``ctx`` (the file's marks) is only read."""
+    problems: list[Problem] = []
+
+    def _problem(_ctx: Context, path: str, mark: Mark, message: str) -> None:
+        problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
+
+    unknown = check_registry_references(ctx, registries, problems)
     marks = ctx.marks
     # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
     ids, people, speakers, cited_excerpts = [], [], [], []
@@ -108,3 +109,4 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> No
             if cited and all(excerpt_speakers[x] != mark.value for x in cited):
                 listed = ", ".join(f"'{x}'" for x in cited)
                 _problem(ctx, path, mark, f"'{mark.value}' is not the speaker of the claim's excerpts ({listed})")
+    return problems

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..crossref import build
+from ..crossref import CrossReference, build
 from ..json_schema import SCHEMA_DIR, all_schemas
-from ..model import Archive
+from ..model import Archive, Transcript
 from . import claims, cite, downloads, field_reference, head, paths, people, timeline, topics, transcript
 
 
@@ -17,6 +17,26 @@ class Generated:
     text: str
     source: str | None = None
     head: str = ""
+
+
+# A transcript's files depend only on the transcript, its neighbours in date order, the registries
+# and the site; while none of those objects changes (the loader keeps unchanged files), they are reused.
+_RENDERED: dict[str, tuple[tuple[object, ...], dict[str, Generated]]] = {}
+
+
+def _transcript_files(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Site) -> dict[str, Generated]:
+    inputs = (t, xref.previous.get(t.id), xref.next.get(t.id), archive.people, archive.sources, archive.topics, site)
+    cached = _RENDERED.get(t.id)
+    if cached is not None and all(a is b for a, b in zip(cached[0][:-1], inputs[:-1])) and cached[0][-1] == site:
+        return cached[1]
+    source = f"data/transcripts/{t.id}.yaml"
+    files = {
+        paths.transcript(t.id): Generated(transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site)),
+        paths.cite(t.id, "bib"): Generated(cite.bibtex(t, site), source),
+        paths.cite(t.id, "json"): Generated(cite.csl_json(t, site), source),
+    }
+    _RENDERED[t.id] = (inputs, files)
+    return files
 
 
 def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False) -> dict[str, Generated]:
@@ -37,10 +57,7 @@ def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False
     for path, text in topics.render(archive, xref).items():
         pages[path] = Generated(text, "data/topics.yaml")
     for t in archive.transcripts:
-        source = f"data/transcripts/{t.id}.yaml"
-        pages[paths.transcript(t.id)] = Generated(transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site))
-        pages[paths.cite(t.id, "bib")] = Generated(cite.bibtex(t, site), source)
-        pages[paths.cite(t.id, "json")] = Generated(cite.csl_json(t, site), source)
+        pages.update(_transcript_files(t, archive, xref, site))
     pages[paths.DATA] = Generated(downloads.data_page(archive, xref))
     pages[paths.ARCHIVE_JSON] = Generated(downloads.archive_json(archive, site))
     pages[paths.CLAIMS_CSV] = Generated(downloads.claims_csv(archive, xref, site))
