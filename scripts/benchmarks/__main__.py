@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import bad_input, lighthouse
+from . import bad_input, lighthouse, scale
 
 REPO = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/"]
@@ -24,11 +24,20 @@ def _build_real_site(target: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks; print a table each and write the figures as JSON."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=["bad-input", "lighthouse"], action="append", help="run only these")
+    parser.add_argument("--only", choices=["scale", "bad-input", "lighthouse"], action="append", help="run only these")
+    parser.add_argument("--sizes", default="1000", help="archive sizes for the scale benchmark, e.g. 1000,10000 (default: 1000)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where to put the synthetic archives (default: a temporary folder)")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json", help="where to write the figures")
     args = parser.parse_args(argv)
-    wanted = set(args.only or ["bad-input", "lighthouse"])
+    wanted = set(args.only or ["scale", "bad-input", "lighthouse"])
     results: dict[str, object] = {}
+    if "scale" in wanted:
+        sizes = [int(s) for s in args.sizes.split(",")]
+        with tempfile.TemporaryDirectory(dir=args.workdir) as work:
+            figures = scale.run(Path(work), sizes)
+        print(f"\nScale, synthetic archives ({', '.join(f'{n:,}' for n in sizes)} transcripts):\n")
+        print(scale.table(figures))
+        results["scale"] = figures
     if "bad-input" in wanted:
         rows = bad_input.run()
         print("\nBad input, each refused by the check:\n")

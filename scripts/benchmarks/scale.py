@@ -1,0 +1,247 @@
+"""Scale benchmark: generator speed against the YAML parser, build time against MkDocs' own floor,
+page and index sizes, the live preview's edit-to-page time, and peak memory.
+
+Every ratio compares two things measured in the same run on the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import synthetic
+
+REPO = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "PYTHONPATH": str(REPO / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Measured:
+    """Wall time and peak resident memory of one child process."""
+
+    seconds: float
+    peak_mb: float
+
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
+    """Run a command to completion; its wall time and peak memory (from the kernel's accounting)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return Measured(seconds, usage.ru_maxrss / 1024)
+
+
+def make_project(folder: Path, count: int) -> Path:
+    """A project with the archive's configuration and hand-written pages, and ``count`` synthetic transcripts."""
+    project = folder / f"archive-{count}"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", project / "docs")
+    (project / "scripts").symlink_to(REPO / "scripts")
+    synthetic.generate(project, count)
+    return project
+
+
+_GENERATOR = """
+import json, statistics, sys, time
+from pathlib import Path
+import yaml
+assert yaml.__with_libyaml__, "PyYAML has no libyaml: the C loader is missing"
+from archive import pipeline
+from archive.pipeline import read_archive
+from archive.render.pages import render_site
+from archive.render.paths import Site
+data = Path(sys.argv[1])
+files = sorted(data.rglob("*.yaml"))
+def parse():
+    for f in files:
+        yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+def generate():
+    pipeline._SHAPED.clear()
+    from archive.render import pages
+    pages._RENDERED.clear()
+    archive = read_archive(data)
+    return render_site(archive, Site("Archive", "https://example.org/"))
+base, ours = [], []
+for _ in range(3):
+    t = time.perf_counter(); parse(); base.append(time.perf_counter() - t)
+    t = time.perf_counter(); out = generate(); ours.append(time.perf_counter() - t)
+markdown = sum(1 for p in out if p.endswith(".md"))
+print(json.dumps({"csafe_seconds": statistics.median(base), "generator_seconds": statistics.median(ours),
+                  "files": len(files), "pages_markdown": markdown, "outputs": len(out),
+                  "loader": yaml.CSafeLoader.__module__ + "." + yaml.CSafeLoader.__name__}))
+"""
+
+
+def generator_speed(project: Path) -> dict[str, float]:
+    """Load + validate + render every page and file, against a bare CSafeLoader parse of the same files."""
+    result = subprocess.run([sys.executable, "-c", _GENERATOR, str(project / "data")], env=ENV, capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout)
+    transcripts = len(list((project / "data" / "transcripts").glob("*.yaml")))
+    figures["transcripts_per_second"] = transcripts / figures["generator_seconds"]
+    figures["ratio_to_csafe"] = figures["generator_seconds"] / figures["csafe_seconds"]
+    return figures
+
+
+def _floor_project(project: Path, folder: Path) -> Path:
+    """The same generated pages as plain files in docs/, built by MkDocs and Material alone (no hooks)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from archive.pipeline import read_archive
+    from archive.render.pages import render_site
+    from archive.render.paths import Site
+
+    floor = folder / (project.name + "-floor")
+    if floor.exists():
+        shutil.rmtree(floor)
+    shutil.copytree(project / "docs", floor / "docs")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site_url = "https://leaders-archive.github.io/conversations/"
+    for path, generated in render_site(read_archive(project / "data"), Site("Leaders' Conversations Archive", site_url)).items():
+        target = floor / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated.text, encoding="utf-8")
+    return floor
+
+
+def _sizes(site: Path) -> dict[str, float]:
+    pages = [p.stat().st_size for p in (site / "transcripts").glob("*/index.html")]
+    index = site / "search" / "search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    text = "".join(d["title"] + re.sub(r"<[^>]+>", "", d["text"]) for d in docs)
+    import html as html_module
+
+    indexed_bytes = len(html_module.unescape(text).encode("utf-8"))
+    return {
+        "transcript_page_avg_kb": statistics.mean(pages) / 1024,
+        "transcript_page_max_kb": max(pages) / 1024,
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+        "search_index_mb": index.stat().st_size / 2**20,
+        "search_index_ratio_to_text": index.stat().st_size / indexed_bytes,
+    }
+
+
+def full_build(project: Path, folder: Path) -> dict[str, float]:
+    """Our build (check, generate, MkDocs) against MkDocs + Material building the same pages alone."""
+    floor = _floor_project(project, folder)
+    ours = run_measured([sys.executable, "-m", "archive", "--project", str(project), "build"], cwd=project)
+    floor_run = run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=floor)
+    figures = {"build_seconds": ours.seconds, "floor_seconds": floor_run.seconds, "ratio_to_floor": ours.seconds / floor_run.seconds,
+               "build_peak_mb": ours.peak_mb, "floor_peak_mb": floor_run.peak_mb}
+    figures |= _sizes(project / "site")
+    return figures
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def edit_to_page(project: Path, edits: int = 3, startup_timeout: float = 900) -> dict[str, float]:
+    """Seconds from saving a one-line change in one YAML file to the served page showing it (make serve's settings)."""
+    port = _free_port()
+    env = {**ENV, "ARCHIVE_PREVIEW": "1", "ARCHIVE_DRAFTS": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        target = sorted((project / "data" / "transcripts").glob("*.yaml"))[len(list((project / "data" / "transcripts").glob("*.yaml"))) // 2]
+        url = f"http://127.0.0.1:{port}/transcripts/{target.stem}/"
+        started = time.perf_counter()
+        while "<h1" not in _fetch(url):
+            if time.perf_counter() - started > startup_timeout:
+                raise RuntimeError("the preview server did not start")
+            time.sleep(0.5)
+        first_build = time.perf_counter() - started
+        time.sleep(2)
+        timings = []
+        for n in range(edits):
+            text = target.read_text(encoding="utf-8")
+            marker = f"Edited title {n}"
+            t0 = time.perf_counter()
+            target.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
+            while marker not in _fetch(url):
+                if time.perf_counter() - t0 > 120:
+                    raise RuntimeError("the edit never reached the page")
+                time.sleep(0.05)
+            timings.append(time.perf_counter() - t0)
+            time.sleep(1.5)
+        return {"preview_first_build_seconds": first_build, "edit_to_page_median_seconds": statistics.median(timings),
+                "edit_to_page_max_seconds": max(timings)}
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+
+def run(folder: Path, counts: list[int], preview: bool = True) -> dict[str, dict[str, float]]:
+    """All figures for each archive size."""
+    results: dict[str, dict[str, float]] = {}
+    for count in counts:
+        project = make_project(folder, count)
+        figures = generator_speed(project) | full_build(project, folder)
+        if preview:
+            figures |= edit_to_page(project)
+        results[str(count)] = figures
+    return results
+
+
+ROWS = [
+    ("generator: load + validate + render, transcripts/s", "transcripts_per_second", "{:.0f}"),
+    ("generator time / bare CSafeLoader parse of the same files", "ratio_to_csafe", "{:.2f}"),
+    ("full build (check + generate + MkDocs), s", "build_seconds", "{:.1f}"),
+    ("MkDocs + Material alone on the same pages, s", "floor_seconds", "{:.1f}"),
+    ("full build / MkDocs floor", "ratio_to_floor", "{:.2f}"),
+    ("transcript page HTML, average KB", "transcript_page_avg_kb", "{:.1f}"),
+    ("transcript page HTML, largest KB", "transcript_page_max_kb", "{:.1f}"),
+    ("site/ total, MB", "site_mb", "{:.1f}"),
+    ("search/search_index.json, MB", "search_index_mb", "{:.2f}"),
+    ("search index / UTF-8 size of the text it indexes", "search_index_ratio_to_text", "{:.2f}"),
+    ("preview: edit saved -> page updated, median s", "edit_to_page_median_seconds", "{:.2f}"),
+    ("preview: edit saved -> page updated, max s", "edit_to_page_max_seconds", "{:.2f}"),
+    ("peak memory of the full build, MB", "build_peak_mb", "{:.0f}"),
+]
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    """A Markdown table with one column per archive size, and the growth ratio when there are two."""
+    counts = list(results)
+    lines = ["| figure | " + " | ".join(f"{int(c):,} transcripts" for c in counts) + " |", "| --- |" + " ---: |" * len(counts)]
+    for label, key, fmt in ROWS:
+        cells = [fmt.format(results[c][key]) if key in results[c] else "–" for c in counts]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if len(counts) == 2:
+        small, large = results[counts[0]], results[counts[1]]
+        growth = int(counts[1]) / int(counts[0])
+        lines.append("")
+        lines.append(f"time({int(counts[1]):,}) / time({int(counts[0]):,}) for the full build: "
+                     f"{large['build_seconds'] / small['build_seconds']:.2f} (archive {growth:.0f}x larger); "
+                     f"average transcript page size changes by "
+                     f"{(large['transcript_page_avg_kb'] / small['transcript_page_avg_kb'] - 1) * 100:+.1f}%")
+    return "\n".join(lines)

@@ -1,0 +1,36 @@
+"""The benchmark runs on a tiny archive and produces every figure (the figures themselves are not asserted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks import scale, synthetic
+from benchmarks.scale import ROWS
+from archive.pipeline import read_archive
+
+
+def test_synthetic_archives_are_valid_deterministic_and_shaped_like_transcripts(tmp_path: Path) -> None:
+    first = synthetic.generate(tmp_path / "a", 30, seed=7)
+    second = synthetic.generate(tmp_path / "b", 30, seed=7)
+    files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.yaml"))
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    archive = read_archive(first)
+    assert len(archive.transcripts) == 30
+    for t in archive.transcripts:
+        people = sum(len(side.people) for side in t.participants)
+        assert 2 <= people <= 6 and 8 <= len(t.excerpts) <= 40 and 3 <= len(t.claims) <= 15
+        assert all(20 <= len(e.text.split()) <= 200 for e in t.excerpts)
+    days = [t.date for t in archive.transcripts]
+    assert len(set(days)) < len(days), "some days should hold several conversations"
+    assert not (tmp_path / "a" / "data").resolve().is_relative_to(Path(__file__).resolve().parent.parent / "data")
+
+
+def test_scale_benchmark_produces_every_figure(tmp_path: Path) -> None:
+    results = scale.run(tmp_path, [20])
+    figures = results["20"]
+    for _label, key, _fmt in ROWS:
+        assert isinstance(figures[key], float | int) and figures[key] > 0, key
+    assert figures["loader"] == "yaml.cyaml.CSafeLoader"
+    table = scale.table(results)
+    assert table.count("\n") == len(ROWS) + 1 and "20 transcripts" in table
