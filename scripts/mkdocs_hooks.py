@@ -19,10 +19,11 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.pipeline import read_archive  # noqa: E402
-from archive.preview import write_if_changed  # noqa: E402
+from archive.preview import MEMO, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
-from archive.render.paths import FEED, Site  # noqa: E402
+from archive.render.memo import NOTHING  # noqa: E402
+from archive.render.paths import FEED, site  # noqa: E402
 from archive.theme_fixes import fix  # noqa: E402
 
 _sources: dict[str, Generated] = {}
@@ -42,19 +43,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
     preview = os.environ.get("ARCHIVE_PREVIEW") == "1"
     _sources.clear()
-    site = Site(config.site_name, config.site_url or "/")
-    for path, generated in render_site(archive, site, include_drafts=drafts).items():
+    project = Path(config.config_file_path).resolve().parent
+    generated_files = render_site(archive, site(config.site_name, config.site_url or "/"), include_drafts=drafts, memo=MEMO if preview else NOTHING)
+    for path, generated in generated_files.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the archive generates a page at that path; rename one")
-        files.append(_preview_file(config, path, generated.text) if preview else File.generated(config, path, content=generated.text))
+        if preview:
+            # On disk, rewritten only when changed, so `mkdocs serve --dirty` rebuilds just what an edit touched.
+            folder = write_if_changed(project, path, generated.text)
+            files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
+        else:
+            files.append(File.generated(config, path, content=generated.text))
         _sources[path] = generated
     return files
-
-
-def _preview_file(config: MkDocsConfig, path: str, text: str) -> File:
-    """A generated page kept on disk for the live preview, so unchanged pages are not rebuilt."""
-    folder = write_if_changed(Path(config.config_file_path).resolve().parent, path, text)
-    return File(path, str(folder), config.site_dir, config.use_directory_urls)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .render.memo import Memo
+
+# Rendered pages remembered across the preview's rebuilds (the hooks module is reloaded each time).
+MEMO = Memo()
 PREVIEW_DIR = Path(".cache") / "preview"
 _written: dict[Path, bytes] = {}
 

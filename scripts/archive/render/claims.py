@@ -6,6 +6,7 @@ from ..crossref import CrossReference
 from ..model import Archive
 from . import paths
 from .listing import by_year, claims_table
+from .memo import NOTHING, Memo
 from .text import count, front_matter, h, link
 from .transcript import ASSESSMENTS
 
@@ -34,7 +35,7 @@ def _narrowing(here: str, archive: Archive, xref: CrossReference) -> str:
     )
 
 
-def render(archive: Archive, xref: CrossReference) -> dict[str, str]:
+def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
     """The claims index (split by year when large) and one page per assessment."""
     total = len(xref.claims)
     here = paths.CLAIMS
@@ -52,12 +53,13 @@ def render(archive: Archive, xref: CrossReference) -> dict[str, str]:
         for year, claims in years:
             page = paths.claims_year(year)
             items.append(f'<li><a href="{link(here, page)}">{year}</a> ({len(claims)})</li>')
-            pages[page] = "\n\n".join([
+            inputs = (archive.people, *{id(t): t for t, _ in claims}.values())
+            pages[page] = memo.get(page, inputs, lambda year=year, page=page, claims=claims: "\n\n".join([
                 front_matter({"title": f"Claims: {year}", "description": f"The {count(len(claims), 'claim')} of {year}."}),
                 f"# Claims made in {year} {{#title}}",
                 f'<p><a href="{link(page, here)}">All claims</a></p>',
                 claims_table(page, claims, archive),
-            ]) + "\n"
+            ]) + "\n")
         parts.append(f'<ul class="years">{"".join(items)}</ul>')
     else:
         parts.append(claims_table(here, xref.claims, archive))

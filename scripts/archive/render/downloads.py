@@ -12,6 +12,7 @@ from ..crossref import CrossReference
 from ..model import Archive, Transcript
 from ..values import PartialDate, TimeSpan
 from . import paths
+from .memo import NOTHING, Memo
 from .text import front_matter, h, link
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,16 +30,21 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def archive_json(archive: Archive, site: paths.Site) -> str:
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
+
+
+def archive_json(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> str:
     """The whole published archive as one JSON document."""
-    data = {
-        "site": site.url,
-        "transcripts": [_plain(t) | {"url": site.absolute(paths.transcript(t.id))} for t in archive.transcripts],
-        "people": archive.people,
-        "sources": archive.sources,
-        "topics": archive.topics,
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"
+    transcripts = [
+        memo.get(f"json:{t.id}", (t, site), lambda t=t: _json(_plain(t) | {"url": site.absolute(paths.transcript(t.id))}))
+        for t in archive.transcripts
+    ]
+    registries = memo.get(
+        "json:registries", (archive.people, archive.sources, archive.topics),
+        lambda: f'"people":{_json(archive.people)},"sources":{_json(archive.sources)},"topics":{_json(archive.topics)}',
+    )
+    return f'{{"site":{_json(site.url)},"transcripts":[{",".join(transcripts)}],{registries}}}\n'
 
 
 def _cell(value: str) -> str:
@@ -46,36 +52,38 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _csv(header: list[str], rows: list[list[str]]) -> str:
+def _csv_rows(rows: list[list[str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
+    csv.writer(out, lineterminator="\r\n").writerows([[_cell(v) for v in row] for row in rows])
     return out.getvalue()
 
 
-def claims_csv(archive: Archive, xref: CrossReference, site: paths.Site) -> str:
+CLAIMS_HEADER = ["transcript", "date", "claim", "speaker", "speaker_name", "statement", "assessment", "topics", "sources", "url"]
+TRANSCRIPTS_HEADER = ["id", "date", "time", "title", "place", "kind", "participants", "topics", "summary",
+                      "archive", "document_id", "excerpts", "claims", "url"]
+
+
+def claims_csv(archive: Archive, xref: CrossReference, site: paths.Site, memo: Memo = NOTHING) -> str:
     """One row per claim."""
-    rows = [
-        [t.id, t.date.iso(), c.id, c.speaker, archive.people[c.speaker].name, c.statement, c.assessment,
-         " ".join(c.topics), " ".join(s.source for s in c.sources), site.absolute(paths.transcript(t.id), c.id)]
-        for t, c in xref.claims
-    ]
-    header = ["transcript", "date", "claim", "speaker", "speaker_name", "statement", "assessment", "topics", "sources", "url"]
-    return _csv(header, rows)
+    def rows(t: Transcript) -> str:
+        return _csv_rows([
+            [t.id, t.date.iso(), c.id, c.speaker, archive.people[c.speaker].name, c.statement, c.assessment,
+             " ".join(c.topics), " ".join(s.source for s in c.sources), site.absolute(paths.transcript(t.id), c.id)]
+            for c in t.claims
+        ])
+    body = [memo.get(f"claims-csv:{t.id}", (t, archive.people, site), lambda t=t: rows(t)) for t in archive.transcripts]
+    return _csv_rows([CLAIMS_HEADER]) + "".join(body)
 
 
-def transcripts_csv(archive: Archive, site: paths.Site) -> str:
+def transcripts_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> str:
     """One row per conversation."""
-    rows = [
-        [t.id, t.date.iso(), t.time.human().replace("–", "-") if t.time else "", t.title, t.place or "", t.kind,
-         " ".join(p.person for side in t.participants for p in side.people), " ".join(t.topics), t.summary,
-         t.document.archive, t.document.document_id or "", str(len(t.excerpts)), str(len(t.claims)), site.absolute(paths.transcript(t.id))]
-        for t in archive.transcripts
-    ]
-    header = ["id", "date", "time", "title", "place", "kind", "participants", "topics", "summary",
-              "archive", "document_id", "excerpts", "claims", "url"]
-    return _csv(header, rows)
+    def row(t: Transcript) -> str:
+        return _csv_rows([[
+            t.id, t.date.iso(), t.time.human().replace("–", "-") if t.time else "", t.title, t.place or "", t.kind,
+            " ".join(p.person for side in t.participants for p in side.people), " ".join(t.topics), t.summary,
+            t.document.archive, t.document.document_id or "", str(len(t.excerpts)), str(len(t.claims)), site.absolute(paths.transcript(t.id)),
+        ]])
+    return _csv_rows([TRANSCRIPTS_HEADER]) + "".join(memo.get(f"transcripts-csv:{t.id}", (t, site), lambda t=t: row(t)) for t in archive.transcripts)
 
 
 def _timestamp(date: PartialDate) -> str:
@@ -86,17 +94,19 @@ def _added(t: Transcript) -> PartialDate:
     return t.added or t.date
 
 
-def atom_feed(archive: Archive, site: paths.Site) -> str:
+def _entry(t: Transcript, site: paths.Site) -> str:
+    url = site.absolute(paths.transcript(t.id))
+    return (
+        f"<entry><title>{escape(t.title)}</title><id>{escape(url)}</id><link href={quoteattr(url)}/>"
+        f"<updated>{_timestamp(_added(t))}</updated><summary>{escape(t.date.human() + ': ' + t.summary)}</summary></entry>"
+    )
+
+
+def atom_feed(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> str:
     """An Atom feed of conversations, newest additions first."""
     newest = sorted(archive.transcripts, key=lambda t: (_added(t).sort_key(), t.id), reverse=True)
     updated = _timestamp(_added(newest[0])) if newest else "1970-01-01T00:00:00Z"
-    entries = []
-    for t in newest:
-        url = site.absolute(paths.transcript(t.id))
-        entries.append(
-            f"<entry><title>{escape(t.title)}</title><id>{escape(url)}</id><link href={quoteattr(url)}/>"
-            f"<updated>{_timestamp(_added(t))}</updated><summary>{escape(t.date.human() + ': ' + t.summary)}</summary></entry>"
-        )
+    entries = [memo.get(f"feed:{t.id}", (t, site), lambda t=t: _entry(t, site)) for t in newest]
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">'

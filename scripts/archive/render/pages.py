@@ -8,6 +8,7 @@ from ..crossref import CrossReference, build
 from ..json_schema import SCHEMA_DIR, all_schemas
 from ..model import Archive, Transcript
 from . import claims, cite, downloads, field_reference, head, paths, people, timeline, topics, transcript
+from .memo import NOTHING, Memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,50 +20,42 @@ class Generated:
     head: str = ""
 
 
-# A transcript's files depend only on the transcript, its neighbours in date order, the registries
-# and the site; while none of those objects changes (the loader keeps unchanged files), they are reused.
-_RENDERED: dict[str, tuple[tuple[object, ...], dict[str, Generated]]] = {}
-
-
 def _transcript_files(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Site) -> dict[str, Generated]:
-    inputs = (t, xref.previous.get(t.id), xref.next.get(t.id), archive.people, archive.sources, archive.topics, site)
-    cached = _RENDERED.get(t.id)
-    if cached is not None and all(a is b for a, b in zip(cached[0][:-1], inputs[:-1])) and cached[0][-1] == site:
-        return cached[1]
     source = f"data/transcripts/{t.id}.yaml"
-    files = {
+    return {
         paths.transcript(t.id): Generated(transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site)),
         paths.cite(t.id, "bib"): Generated(cite.bibtex(t, site), source),
         paths.cite(t.id, "json"): Generated(cite.csl_json(t, site), source),
     }
-    _RENDERED[t.id] = (inputs, files)
-    return files
 
 
-def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False) -> dict[str, Generated]:
+def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False, memo: Memo = NOTHING) -> dict[str, Generated]:
     """All generated pages and files, keyed by their path in the site.
 
-    Drafts are left out unless ``include_drafts`` (the local preview) asks for them.
+    Drafts are left out unless ``include_drafts`` (the local preview) asks for them. ``memo``
+    (the live preview's) reuses whatever an edit did not change.
     """
     if not include_drafts:
         archive = archive.published()
     xref = build(archive)
     pages: dict[str, Generated] = {paths.REFERENCE: Generated(field_reference.render(), "scripts/archive/model.py")}
-    for path, text in timeline.render(archive).items():
+    for path, text in timeline.render(archive, memo).items():
         pages[path] = Generated(text)
-    for path, text in claims.render(archive, xref).items():
+    for path, text in claims.render(archive, xref, memo).items():
         pages[path] = Generated(text)
-    for path, text in people.render(archive, xref).items():
+    for path, text in people.render(archive, xref, memo).items():
         pages[path] = Generated(text, "data/people.yaml")
-    for path, text in topics.render(archive, xref).items():
+    for path, text in topics.render(archive, xref, memo).items():
         pages[path] = Generated(text, "data/topics.yaml")
     for t in archive.transcripts:
-        pages.update(_transcript_files(t, archive, xref, site))
+        # A transcript's files depend on it, its neighbours in date order, the registries and the site.
+        inputs = (t, xref.previous.get(t.id), xref.next.get(t.id), archive.people, archive.sources, archive.topics, site)
+        pages.update(memo.get(f"transcript:{t.id}", inputs, lambda t=t: _transcript_files(t, archive, xref, site)))
     pages[paths.DATA] = Generated(downloads.data_page(archive, xref))
-    pages[paths.ARCHIVE_JSON] = Generated(downloads.archive_json(archive, site))
-    pages[paths.CLAIMS_CSV] = Generated(downloads.claims_csv(archive, xref, site))
-    pages[paths.TRANSCRIPTS_CSV] = Generated(downloads.transcripts_csv(archive, site))
-    pages[paths.FEED] = Generated(downloads.atom_feed(archive, site))
+    pages[paths.ARCHIVE_JSON] = Generated(downloads.archive_json(archive, site, memo))
+    pages[paths.CLAIMS_CSV] = Generated(downloads.claims_csv(archive, xref, site, memo))
+    pages[paths.TRANSCRIPTS_CSV] = Generated(downloads.transcripts_csv(archive, site, memo))
+    pages[paths.FEED] = Generated(downloads.atom_feed(archive, site, memo))
     for name, text in all_schemas().items():
         pages[f"{SCHEMA_DIR}/{name}"] = Generated(text, "scripts/archive/model.py")
     return pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import page_url
 
@@ -61,3 +62,9 @@ class Site:
         """The public address of a generated page or file."""
         target = page_url(src_path) if src_path.endswith(".md") else src_path
         return self.url + target + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=8)
+def site(name: str, url: str) -> Site:
+    """The same Site object for the same name and address, so outputs remembered for it can be reused."""
+    return Site(name, url)

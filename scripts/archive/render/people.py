@@ -6,6 +6,7 @@ from ..crossref import CrossReference
 from ..model import Archive, Person
 from . import paths
 from .listing import claims_table, transcript_list
+from .memo import NOTHING, Memo
 from .transcript import EXCERPT_KINDS
 from .text import count, front_matter, h, link, md_inline
 
@@ -77,8 +78,12 @@ def render_index(archive: Archive, xref: CrossReference) -> str:
     ]) + "\n"
 
 
-def render(archive: Archive, xref: CrossReference) -> dict[str, str]:
+def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
     """Every person's page and the index of people."""
-    pages = {paths.person(p.id): render_person(p, archive, xref) for p in archive.people.values()}
+    pages = {}
+    for p in archive.people.values():
+        spoken = [t for t, _ in xref.excerpts_by.get(p.id, [])] + [t for t, _ in xref.claims_by.get(p.id, [])]
+        inputs = (p, archive.people, archive.topics, *xref.attended.get(p.id, []), *{id(t): t for t in spoken}.values())
+        pages[paths.person(p.id)] = memo.get(paths.person(p.id), inputs, lambda p=p: render_person(p, archive, xref))
     pages[paths.PEOPLE] = render_index(archive, xref)
     return pages

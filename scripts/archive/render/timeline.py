@@ -5,10 +5,11 @@ from __future__ import annotations
 from ..model import Archive
 from . import paths
 from .listing import by_year, transcript_list
+from .memo import NOTHING, Memo
 from .text import count, front_matter, link
 
 
-def render(archive: Archive) -> dict[str, str]:
+def render(archive: Archive, memo: Memo = NOTHING) -> dict[str, str]:
     """The timeline page, plus one page per year when the archive holds more than ``PAGE_LIMIT`` conversations."""
     total = len(archive.transcripts)
     years = by_year(archive.transcripts, lambda t: t.date.year)
@@ -23,12 +24,12 @@ def render(archive: Archive) -> dict[str, str]:
         if split:
             year_page = paths.timeline_year(year)
             parts.append(f'<li><a href="{link(paths.TIMELINE, year_page)}">{year}</a> ({len(entries)})</li>')
-            pages[year_page] = "\n\n".join([
+            pages[year_page] = memo.get(year_page, (archive.people, *entries), lambda year=year, year_page=year_page, entries=entries: "\n\n".join([
                 front_matter({"title": f"Timeline: {year}", "description": f"The {count(len(entries), 'conversation')} of {year} in the archive."}),
                 f"# Conversations of {year} {{#title}}",
                 f'<p><a href="{link(year_page, paths.TIMELINE)}">All years</a></p>',
                 transcript_list(year_page, entries, archive),
-            ]) + "\n"
+            ]) + "\n")
         else:
             parts.append(f"## {year} {{#y{year}}}")
             parts.append(transcript_list(paths.TIMELINE, entries, archive))

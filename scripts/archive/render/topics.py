@@ -6,6 +6,7 @@ from ..crossref import CrossReference
 from ..model import Archive, Topic
 from . import paths
 from .listing import claims_table, transcript_list
+from .memo import NOTHING, Memo
 from .text import count, front_matter, h, link, md_inline
 
 
@@ -42,8 +43,12 @@ def render_index(archive: Archive, xref: CrossReference) -> str:
     ]) + "\n"
 
 
-def render(archive: Archive, xref: CrossReference) -> dict[str, str]:
+def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
     """Every topic's page and the index of topics."""
-    pages = {paths.topic(t.id): render_topic(t, archive, xref) for t in archive.topics.values()}
+    pages = {}
+    for topic in archive.topics.values():
+        listed = [*xref.transcripts_on.get(topic.id, []), *{id(t): t for t, _ in xref.claims_on.get(topic.id, [])}.values()]
+        inputs = (topic, archive.people, *listed)
+        pages[paths.topic(topic.id)] = memo.get(paths.topic(topic.id), inputs, lambda topic=topic: render_topic(topic, archive, xref))
     pages[paths.TOPICS] = render_index(archive, xref)
     return pages
