@@ -54,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
         else:
             files.append(File.generated(config, path, content=generated.text))
-        _sources[path] = generated
+        _sources[path] = Generated("", generated.source, generated.head)  # the text now lives in the File
     return files
 
 
@@ -83,6 +83,9 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:  # noqa: ANN001 - M
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Add a page's machine-readable tags (citation meta, JSON-LD) and the feed link to <head>."""
     generated = _sources.get(page.file.src_uri)
+    # The page is written out next; dropping its source and HTML keeps memory flat as the archive grows.
+    page.markdown = None
+    page.content = None
     up = "../" * page.url.count("/")
     feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
     extra = feed + (generated.head if generated is not None else "")

@@ -105,6 +105,7 @@ class _Shaped:
     stamp: tuple[int, int]
     value: Any
     ctx: shape.Context
+    ids: set[str] | None = None  # for a registry: the ids it defines
 
 
 # Files that have not changed (same modification time and size) are not read again: a live
@@ -126,10 +127,21 @@ def _shaped(path: Path, root: Path, kind: str, convert: Any) -> _Shaped:
     return entry
 
 
+# Meaning checks of an unchanged file against unchanged registries are not repeated either.
+_CHECKED: dict[Path, tuple[_Shaped, tuple[object, ...], list[Problem]]] = {}
+
+
 def read_transcript(path: Path, root: Path, registries: dict[str, set[str] | None]) -> tuple[Transcript | None, list[Problem]]:
     """Load, shape-check and meaning-check one transcript file."""
     entry = _shaped(path, root, "transcript", lambda tree, ctx: _convert_transcript(tree, ctx, {"id": path.stem}))
-    problems = entry.ctx.problems + references.check_transcript(entry.ctx, registries)
+    against = tuple(registries.values())
+    checked = _CHECKED.get(path)
+    if checked is not None and checked[0] is entry and len(checked[1]) == len(against) and all(a is b for a, b in zip(checked[1], against)):
+        found = checked[2]
+    else:
+        found = references.check_transcript(entry.ctx, registries)
+        _CHECKED[path] = (entry, against, found)
+    problems = entry.ctx.problems + found
     ok = entry.value is not shape.INVALID and not problems
     return (entry.value if ok else None), problems
 
@@ -158,7 +170,9 @@ def read_archive(data_dir: Path) -> Archive:
         problems += entry.ctx.problems
         if entry.value is not shape.INVALID:
             loaded[name] = entry.value
-            known[name] = {m.value for p, m in entry.ctx.marks.items() if "." not in p and "[" not in p}
+            if entry.ids is None:
+                entry.ids = {m.value for p, m in entry.ctx.marks.items() if "." not in p and "[" not in p}
+            known[name] = entry.ids
             problems += [
                 Problem(entry.ctx.file, mark.line, mark.col, key, _reserved(key) or "")
                 for key, mark in entry.ctx.marks.items()

@@ -74,21 +74,21 @@ def _scalar(node: Node, path: str, ctx: Context, expected: str) -> str | None:
 
 
 def _text(rule: TextRule) -> Convert:
-    expected = {"url": "a link", "id": "an id", "ref": "an id"}.get(rule.kind, "text")
+    kind, registry = rule.kind, rule.registry
+    expected = {"url": "a link", "id": "an id", "ref": "an id"}.get(kind, "text")
+    strip, is_markup, is_id = kind in ("text", "markup"), kind == "markup", kind in ("id", "ref")
 
     def convert(node: Node, path: str, ctx: Context) -> Any:
-        value = _scalar(node, path, ctx, expected)
-        if value is None:
-            return INVALID
-        if rule.kind in ("text", "markup"):
-            value = value.strip()
-        message = check_text(rule.kind, value)
-        if message is None and rule.kind == "markup":
+        if type(node) is not Scalar:
+            return ctx.problem(node, path, f"expected {expected}, got {_describe(node)}")
+        value = node.value.strip() if strip else node.value
+        message = check_text(kind, value)
+        if message is None and is_markup:
             message = markup.check(value)
         if message:
             return ctx.problem(node, path, message)
-        if rule.kind in ("id", "ref"):
-            ctx.marks[path] = Mark(rule.registry, value, node.line, node.col)
+        if is_id:
+            ctx.marks[path] = Mark(registry, value, node.line, node.col)
         return value
 
     return convert

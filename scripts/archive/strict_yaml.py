@@ -107,31 +107,9 @@ def _check_plain(event: yaml.Event) -> None:
         raise YamlError(f"tags ({shown}) are not allowed; remove the tag and write plain text", *_mark(event))
 
 
-def _attach(stack: list[_Open], node: Node) -> Node | None:
-    """Put a finished node into its parent; return it when it is the document root."""
-    if not stack:
-        return node
-    top = stack[-1]
-    parent = top.node
-    if isinstance(parent, Seq):
-        parent.items.append(node)
-        return None
-    if top.pending_key is None:
-        if not isinstance(node, Scalar):
-            raise YamlError("a key must be plain text, not a list or mapping", node.line, node.col)
-        if node.value in parent.values:
-            first = parent.keys[node.value]
-            raise YamlError(
-                f"duplicate key '{node.value}' (first written at line {first.line}); keep only one",
-                node.line,
-                node.col,
-            )
-        top.pending_key = node
-        return None
-    parent.keys[top.pending_key.value] = top.pending_key
-    parent.values[top.pending_key.value] = node
-    top.pending_key = None
-    return None
+def _duplicate(parent: Map, key: Scalar) -> YamlError:
+    first = parent.keys[key.value]
+    return YamlError(f"duplicate key '{key.value}' (first written at line {first.line}); keep only one", key.line, key.col)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -142,29 +120,32 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 def parse(text: str) -> Node:
     """Parse one YAML document into a tree of :class:`Scalar`, :class:`Seq` and :class:`Map`."""
-    parser = _Parser(text)
+    get_event = _Parser(text).get_event
     stack: list[_Open] = []
     root: Node | None = None
     documents = 0
+    scalar_event, alias_event, end_events = yaml.ScalarEvent, yaml.AliasEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     try:
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
+            if kind is scalar_event:
+                if event.anchor is not None or event.tag is not None:
+                    _check_plain(event)
+                mark = event.start_mark
+                node: Node = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
+            elif kind in start_events:
                 _check_plain(event)
-                line, col = _mark(event)
-                done = _attach(stack, Scalar(event.value, line, col, event.implicit[0]))
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                _check_plain(event)
+                mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels", *_mark(event))
-                line, col = _mark(event)
-                node: Seq | Map = Map({}, {}, line, col) if kind is yaml.MappingStartEvent else Seq([], line, col)
-                stack.append(_Open(node))
+                    raise YamlError(f"nesting is deeper than {MAX_DEPTH} levels", mark.line + 1, mark.column + 1)
+                opened = Map({}, {}, mark.line + 1, mark.column + 1) if kind is yaml.MappingStartEvent else Seq([], mark.line + 1, mark.column + 1)
+                stack.append(_Open(opened))
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                done = _attach(stack, stack.pop().node)
-            elif kind is yaml.AliasEvent:
+            elif kind in end_events:
+                node = stack.pop().node
+            elif kind is alias_event:
                 raise YamlError(f"aliases (*{event.anchor}) are not allowed; write the value out in full", *_mark(event))
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -175,8 +156,25 @@ def parse(text: str) -> Node:
                 break
             else:
                 continue
-            if done is not None:
-                root = done
+            # Put the finished node into its parent (a list, or a mapping as key or value).
+            if not stack:
+                root = node
+                continue
+            top = stack[-1]
+            parent = top.node
+            if type(parent) is Seq:
+                parent.items.append(node)
+            elif top.pending_key is None:
+                if type(node) is not Scalar:
+                    raise YamlError("a key must be plain text, not a list or mapping", node.line, node.col)
+                if node.value in parent.values:
+                    raise _duplicate(parent, node)
+                top.pending_key = node
+            else:
+                key = top.pending_key
+                parent.keys[key.value] = key
+                parent.values[key.value] = node
+                top.pending_key = None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if _char_at(text, mark.line, mark.column) == "\t":

@@ -40,7 +40,7 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
     total = len(xref.claims)
     here = paths.CLAIMS
     parts = [
-        front_matter({"title": "Claims", "description": f"All {count(total, 'claim')} made in the archive's conversations, with their assessments."}),
+        front_matter({"title": "Claims", "description": f"All {count(total, 'claim')} made in the archive's conversations, with their assessments."}, searchable=False),
         "# Claims {#title}",
         f"<p>{count(total, 'claim')} made in the conversations, each with the editors' assessment against the sources. "
         f'<a href="{link(here, "method.md")}">What the assessments mean</a>.</p>',
@@ -55,7 +55,7 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
             items.append(f'<li><a href="{link(here, page)}">{year}</a> ({len(claims)})</li>')
             inputs = (archive.people, *{id(t): t for t, _ in claims}.values())
             pages[page] = memo.get(page, inputs, lambda year=year, page=page, claims=claims: "\n\n".join([
-                front_matter({"title": f"Claims: {year}", "description": f"The {count(len(claims), 'claim')} of {year}."}),
+                front_matter({"title": f"Claims: {year}", "description": f"The {count(len(claims), 'claim')} of {year}."}, searchable=False),
                 f"# Claims made in {year} {{#title}}",
                 f'<p><a href="{link(page, here)}">All claims</a></p>',
                 claims_table(page, claims, archive),
@@ -65,12 +65,31 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
         parts.append(claims_table(here, xref.claims, archive))
     pages[here] = "\n\n".join(parts) + "\n"
     for assessment, label in ASSESSMENTS.items():
-        page = assessment_page(assessment)
-        chosen = [(t, c) for t, c in xref.claims if c.assessment == assessment]
-        pages[page] = "\n\n".join([
-            front_matter({"title": f"Claims: {label}", "description": f"Claims the editors assessed as {label.lower()}."}),
-            f"# Claims assessed as {label.lower()} {{#title}}",
-            f'<p>{count(len(chosen), "claim")}. <a href="{link(page, here)}">All claims</a></p>',
-            claims_table(page, chosen, archive) if chosen else "<p>None.</p>",
-        ]) + "\n"
+        pages.update(_assessment_pages(assessment, label, archive, xref, memo, split=total > paths.PAGE_LIMIT))
+    return pages
+
+
+def _assessment_pages(assessment: str, label: str, archive: Archive, xref: CrossReference, memo: Memo, split: bool) -> dict[str, str]:
+    """The claims with one assessment; once the archive is large, one page per year under a list of years."""
+    page = assessment_page(assessment)
+    chosen = [(t, c) for t, c in xref.claims if c.assessment == assessment]
+    intro = [
+        front_matter({"title": f"Claims: {label}", "description": f"Claims the editors assessed as {label.lower()}."}, searchable=False),
+        f"# Claims assessed as {label.lower()} {{#title}}",
+        f'<p>{count(len(chosen), "claim")}. <a href="{link(page, paths.CLAIMS)}">All claims</a></p>',
+    ]
+    if not split:
+        return {page: "\n\n".join([*intro, claims_table(page, chosen, archive) if chosen else "<p>None.</p>"]) + "\n"}
+    pages, years = {}, []
+    for year, claims in by_year(chosen, lambda tc: tc[0].date.year):
+        year_page = f"claims/{assessment}/{year}.md"
+        years.append(f'<li><a href="{link(page, year_page)}">{year}</a> ({len(claims)})</li>')
+        inputs = (archive.people, *{id(t): t for t, _ in claims}.values())
+        pages[year_page] = memo.get(year_page, inputs, lambda year=year, year_page=year_page, claims=claims: "\n\n".join([
+            front_matter({"title": f"Claims: {label}, {year}", "description": f"Claims of {year} assessed as {label.lower()}."}, searchable=False),
+            f"# Claims of {year} assessed as {label.lower()} {{#title}}",
+            f'<p><a href="{link(year_page, page)}">All years</a></p>',
+            claims_table(year_page, claims, archive),
+        ]) + "\n")
+    pages[page] = "\n\n".join([*intro, f'<ul class="years">{"".join(years)}</ul>']) + "\n"
     return pages

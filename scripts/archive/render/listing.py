@@ -34,7 +34,7 @@ def transcript_entry(here: str, t: Transcript, archive: Archive, extra: str = ""
 
 def transcript_list(here: str, transcripts: Iterable[Transcript], archive: Archive) -> str:
     """A list of conversations."""
-    return f'<ol class="timeline">{"".join(transcript_entry(here, t, archive) for t in transcripts)}</ol>'
+    return f'<ol class="timeline" data-search-exclude>{"".join(transcript_entry(here, t, archive) for t in transcripts)}</ol>'
 
 
 def claims_table(here: str, claims: Iterable[tuple[Transcript, Claim]], archive: Archive, speaker: bool = True) -> str:
@@ -50,4 +50,4 @@ def claims_table(here: str, claims: Iterable[tuple[Transcript, Claim]], archive:
             f'<td><span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span></td></tr>'
         )
     head = "<th>Date</th>" + ("<th>Speaker</th>" if speaker else "") + "<th>Claim</th><th>Assessment</th>"
-    return f'<table class="claims-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<table class="claims-table" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

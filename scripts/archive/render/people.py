@@ -56,7 +56,7 @@ def render_person(person: Person, archive: Archive, xref: CrossReference) -> str
                 f'<li><a href="{h(url)}">{h(t.date.human())}, excerpt {xref.excerpt_numbers[(t.id, e.id)]}</a> '
                 f'<span class="kind kind-{e.kind}">{EXCERPT_KINDS[e.kind]}</span> {h(_quoted(e.kind, _snippet(e.text)))}</li>'
             )
-        parts += [f"## Excerpts ({len(excerpts)}) {{#excerpts}}", f'<ul class="excerpt-list">{"".join(items)}</ul>']
+        parts += [f"## Excerpts ({len(excerpts)}) {{#excerpts}}", f'<ul class="excerpt-list" data-search-exclude>{"".join(items)}</ul>']
     claims = xref.claims_by.get(person.id, [])
     if claims:
         parts += [f"## Claims ({len(claims)}) {{#claims}}", claims_table(here, claims, archive, speaker=False)]

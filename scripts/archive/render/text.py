@@ -40,13 +40,17 @@ def count(number: int, singular: str, plural: str = "") -> str:
     return f"{number} {singular if number == 1 else (plural or singular + 's')}"
 
 
-def front_matter(meta: dict[str, str]) -> str:
+def front_matter(meta: dict[str, str], searchable: bool = True) -> str:
     """A YAML front-matter block of plain-text values.
 
     The theme prints ``title`` and ``description`` into the HTML unescaped, so
-    the values are HTML-escaped here; JSON strings are valid YAML.
+    the values are HTML-escaped here; JSON strings are valid YAML. Listing pages
+    repeat what transcript pages say, so they stay out of the search index
+    (``searchable=False``) and a search lands on the transcript itself.
     """
     lines = [f"{key}: {json.dumps(h(value), ensure_ascii=False)}" for key, value in meta.items()]
+    if not searchable:
+        lines.append("search:\n  exclude: true")
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 

@@ -15,7 +15,7 @@ def render(archive: Archive, memo: Memo = NOTHING) -> dict[str, str]:
     years = by_year(archive.transcripts, lambda t: t.date.year)
     split = total > paths.PAGE_LIMIT
     parts = [
-        front_matter({"title": "Timeline", "description": f"All {count(total, 'conversation')} in the archive, in date order."}),
+        front_matter({"title": "Timeline", "description": f"All {count(total, 'conversation')} in the archive, in date order."}, searchable=False),
         "# Timeline {#title}",
         f'<p class="timeline-intro">{count(total, "conversation")}, oldest first.</p>',
     ]
@@ -25,7 +25,7 @@ def render(archive: Archive, memo: Memo = NOTHING) -> dict[str, str]:
             year_page = paths.timeline_year(year)
             parts.append(f'<li><a href="{link(paths.TIMELINE, year_page)}">{year}</a> ({len(entries)})</li>')
             pages[year_page] = memo.get(year_page, (archive.people, *entries), lambda year=year, year_page=year_page, entries=entries: "\n\n".join([
-                front_matter({"title": f"Timeline: {year}", "description": f"The {count(len(entries), 'conversation')} of {year} in the archive."}),
+                front_matter({"title": f"Timeline: {year}", "description": f"The {count(len(entries), 'conversation')} of {year} in the archive."}, searchable=False),
                 f"# Conversations of {year} {{#title}}",
                 f'<p><a href="{link(year_page, paths.TIMELINE)}">All years</a></p>',
                 transcript_list(year_page, entries, archive),
