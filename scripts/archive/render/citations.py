@@ -25,7 +25,18 @@ def short_list(citations: list[Citation], sources: dict[str, Source]) -> str:
     return "; ".join(short(c, sources) for c in citations)
 
 
+_FULL: dict[int, tuple[Source, str]] = {}
+
+
 def full(source: Source) -> str:
+    """Bibliography entry (see :func:`_full`), made once per source object."""
+    cached = _FULL.get(id(source))
+    if cached is None or cached[0] is not source:
+        cached = _FULL[id(source)] = (source, _full(source))
+    return cached[1]
+
+
+def _full(source: Source) -> str:
     """Bibliography entry: author, title, publisher, date, link, tier and note.
 
     A title in square brackets is one the editors supplied for an untitled source;

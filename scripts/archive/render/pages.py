@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..crossref import CrossReference, build
 from ..json_schema import SCHEMA_DIR, all_schemas
 from ..model import Archive, Transcript
+from ..pipeline import no_cyclic_gc
 from . import claims, cite, downloads, field_reference, head, paths, people, timeline, topics, transcript
 from .memo import NOTHING, Memo
 
@@ -35,6 +36,11 @@ def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False
     Drafts are left out unless ``include_drafts`` (the local preview) asks for them. ``memo``
     (the live preview's) reuses whatever an edit did not change.
     """
+    with no_cyclic_gc():
+        return _render_site(archive, site, include_drafts, memo)
+
+
+def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo: Memo) -> dict[str, Generated]:
     if not include_drafts:
         archive = archive.published()
     xref = build(archive)

@@ -11,6 +11,7 @@ from functools import lru_cache
 # stashes before any markup pattern runs; letters, digits, spaces and non-ASCII stay.
 _MARKDOWN_ESCAPES = {c: f"&#{ord(c)};" for c in "!\"#$%'()*+,-./:;=?@[\\]^_`{|}~"}
 _MARKDOWN_ESCAPES.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+_MARKDOWN_TABLE = str.maketrans(_MARKDOWN_ESCAPES)
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -32,7 +33,7 @@ def prose(text: str, tag: str = "p") -> str:
 
 def md_inline(text: str) -> str:
     """Escape text for a Markdown heading so that it shows literally."""
-    return "".join(_MARKDOWN_ESCAPES.get(c, c) for c in text)
+    return text.translate(_MARKDOWN_TABLE)
 
 
 def count(number: int, singular: str, plural: str = "") -> str:
