@@ -45,8 +45,9 @@ test: $(STAMP) $(NODE_STAMP) ## Run all tests
 $(BENCH_NODE_STAMP): bench/node/package-lock.json
 	npm ci --prefix bench/node --no-audit --no-fund --silent && touch $@
 
+SIZES ?= 1000
 bench: $(STAMP) $(BENCH_NODE_STAMP) ## Run the benchmarks and Lighthouse; prints tables, writes bench/results.json
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks --sizes $(SIZES)
 
 new: $(STAMP) ## Start a new transcript as a draft: asks for the facts, or pass ARGS='--id ... --date ...'
 	@$(BIN)/python -m archive new $(ARGS)

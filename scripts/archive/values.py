@@ -85,19 +85,25 @@ class PartialDate:
         """Key that sorts partial dates before full dates of the same period."""
         return (self.year, self.month, self.day)
 
+    def words(self, day_first: bool = True) -> str:
+        """The date in words without its qualifier: ``16 June 2001`` (or ``June 16, 2001``), ``June 2001``, ``2001``."""
+        if self.day:
+            return f"{self.day} {MONTHS[self.month - 1]} {self.year}" if day_first else f"{MONTHS[self.month - 1]} {self.day}, {self.year}"
+        return f"{MONTHS[self.month - 1]} {self.year}" if self.month else str(self.year)
+
+    @property
+    def approximate(self) -> bool:
+        """Written with ``~`` or ``%``."""
+        return "~" in self.qualifier or "%" in self.qualifier
+
+    @property
+    def uncertain(self) -> bool:
+        """Written with ``?`` or ``%``."""
+        return "?" in self.qualifier or "%" in self.qualifier
+
     def human(self) -> str:
         """The date in words: ``16 June 2001``, ``June 2001``, ``about 2001``, ``2001 (uncertain)``."""
-        if self.day:
-            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
-        elif self.month:
-            text = f"{MONTHS[self.month - 1]} {self.year}"
-        else:
-            text = str(self.year)
-        if "~" in self.qualifier or "%" in self.qualifier:
-            text = "about " + text
-        if "?" in self.qualifier or "%" in self.qualifier:
-            text += " (uncertain)"
-        return text
+        return ("about " if self.approximate else "") + self.words() + (" (uncertain)" if self.uncertain else "")
 
 
 _TIME = re.compile(r"^(\d{2}):(\d{2})(?:-(\d{2}):(\d{2}))?$")

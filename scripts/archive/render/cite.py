@@ -6,7 +6,7 @@ import json
 import re
 
 from ..model import Transcript
-from ..values import MONTHS, PartialDate
+from ..values import PartialDate
 from . import paths
 
 DOCUMENT_KINDS = {
@@ -19,17 +19,7 @@ DOCUMENT_KINDS = {
 
 def chicago_date(date: PartialDate) -> str:
     """``April 6, 2008``, ``April 2008`` or ``2008``, with ``ca.`` for approximate dates."""
-    if date.day:
-        text = f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
-    elif date.month:
-        text = f"{MONTHS[date.month - 1]} {date.year}"
-    else:
-        text = str(date.year)
-    if "~" in date.qualifier or "%" in date.qualifier:
-        text = "ca. " + text
-    if "?" in date.qualifier or "%" in date.qualifier:
-        text += "?"
-    return text
+    return ("ca. " if date.approximate else "") + date.words(day_first=False) + ("?" if date.uncertain else "")
 
 
 def chicago_note(t: Transcript, site: paths.Site) -> str:

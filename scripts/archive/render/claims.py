@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..crossref import CrossReference
-from ..model import Archive
+from ..model import Archive, Claim, Transcript
 from . import paths
 from .listing import by_year, claims_table
 from .memo import NOTHING, Memo
@@ -48,19 +50,12 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
     ]
     pages: dict[str, str] = {}
     if total > paths.PAGE_LIMIT:
-        years = by_year(xref.claims, lambda tc: tc[0].date.year)
-        items = []
-        for year, claims in years:
-            page = paths.claims_year(year)
-            items.append(f'<li><a href="{link(here, page)}">{year}</a> ({len(claims)})</li>')
-            inputs = (archive.people, *{id(t): t for t, _ in claims}.values())
-            pages[page] = memo.get(page, inputs, lambda year=year, page=page, claims=claims: "\n\n".join([
-                front_matter({"title": f"Claims: {year}", "description": f"The {count(len(claims), 'claim')} of {year}."}, searchable=False),
-                f"# Claims made in {year} {{#title}}",
-                f'<p><a href="{link(page, here)}">All claims</a></p>',
-                claims_table(page, claims, archive),
-            ]) + "\n")
-        parts.append(f'<ul class="years">{"".join(items)}</ul>')
+        years, year_pages = _year_pages(
+            here, xref.claims, archive, memo, path=paths.claims_year, back="All claims",
+            title=lambda y, n: (f"Claims: {y}", f"The {count(n, 'claim')} of {y}.", f"Claims made in {y}"),
+        )
+        pages.update(year_pages)
+        parts.append(years)
     else:
         parts.append(claims_table(here, xref.claims, archive))
     pages[here] = "\n\n".join(parts) + "\n"
@@ -80,16 +75,29 @@ def _assessment_pages(assessment: str, label: str, archive: Archive, xref: Cross
     ]
     if not split:
         return {page: "\n\n".join([*intro, claims_table(page, chosen, archive) if chosen else "<p>None.</p>"]) + "\n"}
-    pages, years = {}, []
-    for year, claims in by_year(chosen, lambda tc: tc[0].date.year):
-        year_page = f"claims/{assessment}/{year}.md"
-        years.append(f'<li><a href="{link(page, year_page)}">{year}</a> ({len(claims)})</li>')
-        inputs = (archive.people, *{id(t): t for t, _ in claims}.values())
-        pages[year_page] = memo.get(year_page, inputs, lambda year=year, year_page=year_page, claims=claims: "\n\n".join([
-            front_matter({"title": f"Claims: {label}, {year}", "description": f"Claims of {year} assessed as {label.lower()}."}, searchable=False),
-            f"# Claims of {year} assessed as {label.lower()} {{#title}}",
-            f'<p><a href="{link(year_page, page)}">All years</a></p>',
-            claims_table(year_page, claims, archive),
-        ]) + "\n")
-    pages[page] = "\n\n".join([*intro, f'<ul class="years">{"".join(years)}</ul>']) + "\n"
+    years, pages = _year_pages(
+        page, chosen, archive, memo, path=lambda y: f"claims/{assessment}/{y}.md", back="All years",
+        title=lambda y, n: (f"Claims: {label}, {y}", f"Claims of {y} assessed as {label.lower()}.", f"Claims of {y} assessed as {label.lower()}"),
+    )
+    pages[page] = "\n\n".join([*intro, years]) + "\n"
     return pages
+
+
+def _year_pages(
+    parent: str, claims: list[tuple[Transcript, Claim]], archive: Archive, memo: Memo, *,
+    path: Callable[[int], str], title: Callable[[int, int], tuple[str, str, str]], back: str,
+) -> tuple[str, dict[str, str]]:
+    """A list of years linking one page of claims per year; each year's page is remembered by its transcripts."""
+    items, pages = [], {}
+    for year, of_year in by_year(claims, lambda tc: tc[0].date.year):
+        page = path(year)
+        items.append(f'<li><a href="{link(parent, page)}">{year}</a> ({len(of_year)})</li>')
+        page_title, description, heading = title(year, len(of_year))
+        inputs = (archive.people, *{id(t): t for t, _ in of_year}.values())
+        pages[page] = memo.get(page, inputs, lambda page=page, of_year=of_year, page_title=page_title, description=description, heading=heading: "\n\n".join([
+            front_matter({"title": page_title, "description": description}, searchable=False),
+            f"# {heading} {{#title}}",
+            f'<p><a href="{link(page, parent)}">{back}</a></p>',
+            claims_table(page, of_year, archive),
+        ]) + "\n")
+    return f'<ul class="years">{"".join(items)}</ul>', pages
