@@ -8,11 +8,14 @@ stops the build instead of replacing that page.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -27,6 +30,30 @@ from archive.render.paths import FEED, site  # noqa: E402
 from archive.theme_fixes import fix  # noqa: E402
 
 _sources: dict[str, Generated] = {}
+
+
+class _LazyFile(File):
+    """A generated file whose text is made when MkDocs reads or copies it, and not kept afterwards."""
+
+    def __init__(self, config: MkDocsConfig, path: str, make) -> None:  # noqa: ANN001 - a callable returning str
+        super().__init__(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        self.generated_by = "archive"
+        self._make = make
+        self._content = ""  # marks the file as generated (it has no source file)
+
+    @property
+    def content_string(self) -> str:  # type: ignore[override]
+        return self._make()
+
+    @property
+    def content_bytes(self) -> bytes:  # type: ignore[override]
+        return self._make().encode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write the file into the site."""
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self._make(), encoding="utf-8")
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -53,8 +80,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             folder = write_if_changed(project, path, generated.text)
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
         else:
-            files.append(File.generated(config, path, content=generated.text))
-        _sources[path] = Generated("", generated.source, generated.head)  # the text now lives in the File
+            files.append(_LazyFile(config, path, generated.make))
+        _sources[path] = Generated.of("", generated.source, generated.head)
     return files
 
 
@@ -73,6 +100,43 @@ def _edit_url(config: MkDocsConfig, source: str) -> str | None:
     """The repository's edit address for a file on the published branch."""
     repository, branch = config.extra.get("repository"), config.extra.get("branch", "main")
     return f"{repository.rstrip('/')}/edit/{branch}/{source}" if repository else None
+
+
+# Between converting every page and writing each one out, MkDocs would hold the HTML of the whole
+# site in memory; it waits on disk instead and is read back just before its page is written.
+_parked: dict[str, Path] = {}
+_park_dir: list[Path] = []
+
+
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep the converted page on disk until it is written (one-off builds only)."""
+    page.markdown = None
+    if os.environ.get("ARCHIVE_PREVIEW") == "1":
+        return html
+    if not _park_dir:
+        _park_dir.append(Path(tempfile.mkdtemp(prefix="archive-pages-")))
+    parked = _park_dir[0] / f"{len(_parked)}.html"
+    parked.write_text(html, encoding="utf-8")
+    _parked[page.file.src_uri] = parked
+    return ""
+
+
+@event_priority(100)
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 - MkDocs' own types
+    """Bring the page's HTML back just before it is indexed for search and written."""
+    parked = _parked.pop(page.file.src_uri, None)
+    if parked is not None:
+        page.content = parked.read_text(encoding="utf-8")
+        parked.unlink()
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Remove the folder pages waited in."""
+    while _park_dir:
+        shutil.rmtree(_park_dir.pop(), ignore_errors=True)
+    _parked.clear()
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:  # noqa: ANN001 - MkDocs' own types

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..crossref import CrossReference, build
@@ -14,20 +15,39 @@ from .memo import NOTHING, Memo
 
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """A generated file: its text, the repository file editors change to change it, and tags for <head>."""
+    """A generated file: how to make its text, the repository file editors change to change it, and tags for <head>.
 
-    text: str
+    The text of a conversation's page is made when MkDocs reads it, so a large
+    archive never holds every page's Markdown at once.
+    """
+
+    make: Callable[[], str]
     source: str | None = None
     head: str = ""
+
+    @property
+    def text(self) -> str:
+        """The file's text (made now)."""
+        return self.make()
+
+    @classmethod
+    def of(cls, text: str, source: str | None = None, head: str = "") -> Generated:
+        """A file whose text is already made."""
+        return cls(lambda: text, source, head)
 
 
 def _transcript_files(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Site) -> dict[str, Generated]:
     source = f"data/transcripts/{t.id}.yaml"
     return {
-        paths.transcript(t.id): Generated(transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site)),
-        paths.cite(t.id, "bib"): Generated(cite.bibtex(t, site), source),
-        paths.cite(t.id, "json"): Generated(cite.csl_json(t, site), source),
+        paths.transcript(t.id): Generated(lambda: transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site)),
+        paths.cite(t.id, "bib"): Generated(lambda: cite.bibtex(t, site), source),
+        paths.cite(t.id, "json"): Generated(lambda: cite.csl_json(t, site), source),
     }
+
+
+def _made(files: dict[str, Generated]) -> dict[str, Generated]:
+    """The same files with their text made now (what the preview remembers)."""
+    return {path: Generated.of(g.text, g.source, g.head) for path, g in files.items()}
 
 
 def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False, memo: Memo = NOTHING) -> dict[str, Generated]:
@@ -44,24 +64,25 @@ def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo:
     if not include_drafts:
         archive = archive.published()
     xref = build(archive)
-    pages: dict[str, Generated] = {paths.REFERENCE: Generated(field_reference.render(), "scripts/archive/model.py")}
+    pages: dict[str, Generated] = {paths.REFERENCE: Generated.of(field_reference.render(), "scripts/archive/model.py")}
     for path, text in timeline.render(archive, memo).items():
-        pages[path] = Generated(text)
+        pages[path] = Generated.of(text)
     for path, text in claims.render(archive, xref, memo).items():
-        pages[path] = Generated(text)
+        pages[path] = Generated.of(text)
     for path, text in people.render(archive, xref, memo).items():
-        pages[path] = Generated(text, "data/people.yaml")
+        pages[path] = Generated.of(text, "data/people.yaml")
     for path, text in topics.render(archive, xref, memo).items():
-        pages[path] = Generated(text, "data/topics.yaml")
+        pages[path] = Generated.of(text, "data/topics.yaml")
     for t in archive.transcripts:
         # A transcript's files depend on it, its neighbours in date order, the registries and the site.
         inputs = (t, xref.previous.get(t.id), xref.next.get(t.id), archive.people, archive.sources, archive.topics, site)
-        pages.update(memo.get(f"transcript:{t.id}", inputs, lambda t=t: _transcript_files(t, archive, xref, site)))
-    pages[paths.DATA] = Generated(downloads.data_page(archive, xref))
-    pages[paths.ARCHIVE_JSON] = Generated(downloads.archive_json(archive, site, memo))
-    pages[paths.CLAIMS_CSV] = Generated(downloads.claims_csv(archive, xref, site, memo))
-    pages[paths.TRANSCRIPTS_CSV] = Generated(downloads.transcripts_csv(archive, site, memo))
-    pages[paths.FEED] = Generated(downloads.atom_feed(archive, site, memo))
+        files = _transcript_files(t, archive, xref, site)
+        pages.update(memo.get(f"transcript:{t.id}", inputs, lambda files=files: _made(files)) if memo is not NOTHING else files)
+    pages[paths.DATA] = Generated.of(downloads.data_page(archive, xref))
+    pages[paths.ARCHIVE_JSON] = Generated(lambda: downloads.archive_json(archive, site, memo))
+    pages[paths.CLAIMS_CSV] = Generated(lambda: downloads.claims_csv(archive, xref, site, memo))
+    pages[paths.TRANSCRIPTS_CSV] = Generated(lambda: downloads.transcripts_csv(archive, site, memo))
+    pages[paths.FEED] = Generated(lambda: downloads.atom_feed(archive, site, memo))
     for name, text in all_schemas().items():
-        pages[f"{SCHEMA_DIR}/{name}"] = Generated(text, "scripts/archive/model.py")
+        pages[f"{SCHEMA_DIR}/{name}"] = Generated.of(text, "scripts/archive/model.py")
     return pages
