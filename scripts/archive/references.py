@@ -49,7 +49,7 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
     """All meaning checks for one transcript file; ``ctx`` (the file's marks) is only read."""
     problems: list[Problem] = []
 
-    def _problem(_ctx: Context, path: str, mark: Mark, message: str) -> None:
+    def report(path: str, mark: Mark, message: str) -> None:
         problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
 
     unknown = check_registry_references(ctx, registries, problems)
@@ -71,10 +71,10 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
         if not _ANCHOR_ID.match(path):
             continue
         if mark.value in RESERVED_ANCHORS or mark.value.startswith(RESERVED_PREFIX):
-            _problem(ctx, path, mark, f"'{mark.value}' is reserved for a section of the page; choose another id")
+            report(path, mark, f"'{mark.value}' is reserved for a section of the page; choose another id")
         elif mark.value in anchors:
             first = anchors[mark.value][1]
-            _problem(ctx, path, mark, f"duplicate id '{mark.value}' (first used at line {first.line}); excerpt and claim ids must all differ")
+            report(path, mark, f"duplicate id '{mark.value}' (first used at line {first.line}); excerpt and claim ids must all differ")
         else:
             anchors[mark.value] = (path, mark)
         found = _EXCERPT_ID.match(path)
@@ -87,7 +87,7 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
         if _PARTICIPANT.match(path):
             if mark.value in participants:
                 first = participants[mark.value]
-                _problem(ctx, path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
+                report(path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
             participants[mark.value] = mark
     claim_excerpts: dict[str, list[str]] = {}
     for path, mark in cited_excerpts:
@@ -96,17 +96,17 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
             continue
         claim_excerpts.setdefault(found[1], []).append(mark.value)
         if mark.value not in excerpt_speakers:
-            _problem(ctx, path, mark, f"unknown excerpt '{mark.value}' ({_known_list(mark.value, set(excerpt_speakers))})")
+            report(path, mark, f"unknown excerpt '{mark.value}' ({_known_list(mark.value, set(excerpt_speakers))})")
 
     for path, mark in speakers:
         found = _SPEAKER.match(path)
         if not found or mark.value in unknown:
             continue
         if participants and mark.value not in participants:
-            _problem(ctx, path, mark, f"'{mark.value}' speaks but is not listed in participants")
+            report(path, mark, f"'{mark.value}' speaks but is not listed in participants")
         if found[1] == "claims":
             cited = [x for x in claim_excerpts.get(found[2], []) if x in excerpt_speakers and excerpt_speakers[x] not in unknown]
             if cited and all(excerpt_speakers[x] != mark.value for x in cited):
                 listed = ", ".join(f"'{x}'" for x in cited)
-                _problem(ctx, path, mark, f"'{mark.value}' is not the speaker of the claim's excerpts ({listed})")
+                report(path, mark, f"'{mark.value}' is not the speaker of the claim's excerpts ({listed})")
     return problems
