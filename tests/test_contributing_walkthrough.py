@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import REPO
+from conftest import CLEAN_ENV, REPO
 
 PAGE = REPO / "docs" / "contributing.md"
 STEP = re.compile(r"<!-- walkthrough: (?P<action>run|output|edit)(?P<args>[^>]*?)\s*-->\n(?:```(?P<lang>\w+)\n(?P<block>.*?)```\n)?", re.S)
@@ -39,7 +39,7 @@ def test_the_contributing_walkthrough_does_what_the_page_says(tmp_path: Path) ->
     for step in steps:
         if step["action"] == "run":
             assert step["lang"] == "sh"
-            last = subprocess.run(["bash", "-c", step["block"]], cwd=project, capture_output=True, text=True, check=False)
+            last = subprocess.run(["bash", "-c", step["block"]], cwd=project, capture_output=True, text=True, env=CLEAN_ENV, check=False)
         elif step["action"] == "output":
             assert last is not None
             printed = [line for line in (last.stdout + last.stderr).splitlines() if not MAKE_OWN_LINE.match(line)]

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from archive import model
 from archive.problems import Problem
 from archive.report import github_line, github_summary
-from conftest import ENV, LAKESIDE, REPO, build, edit, make_project, page, problems_in
+from conftest import CLEAN_ENV, ENV, LAKESIDE, REPO, build, edit, make_project, page, problems_in
 
 BIN = Path(sys.executable).parent
 
@@ -194,7 +194,7 @@ def test_pre_commit_runs_the_data_check_on_changed_yaml(tmp_path: Path) -> None:
     git = lambda *a: subprocess.run(["git", *a], cwd=project, capture_output=True, text=True, check=True)  # noqa: E731
     git("init", "-q")
     git("add", "-A")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    env = {**CLEAN_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
     run = lambda: subprocess.run(  # noqa: E731
         [str(BIN / "pre-commit"), "run", "archive-check", "--files", "data/transcripts/2008-04-06-sochi.yaml"],
         cwd=project, capture_output=True, text=True, env=env, check=False,

@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import FIXTURE, LAKESIDE, edit
+from conftest import CLEAN_ENV, FIXTURE, LAKESIDE, edit
 from test_contributing_walkthrough import _copy_repository
 
 
@@ -48,7 +48,7 @@ def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE / "data", project / "data")
     port = free_port()
     server = subprocess.Popen(
-        ["make", "serve", f"HOST=127.0.0.1:{port}"], cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        ["make", "serve", f"HOST=127.0.0.1:{port}"], cwd=project, env={**CLEAN_ENV, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     try:
