@@ -11,7 +11,7 @@ constructed and no alias is ever expanded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -72,7 +72,6 @@ class _Open:
 
     node: Seq | Map
     pending_key: Scalar | None = None
-    extra: list[Node] = field(default_factory=list)
 
 
 def decode(data: bytes) -> str:
