@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from ..model import Archive, Claim, Transcript
 from . import paths
-from .text import h, link
+from .text import front_matter, h, link
 from .transcript import ASSESSMENTS
 
 T = TypeVar("T")
@@ -51,3 +51,13 @@ def claims_table(here: str, claims: Iterable[tuple[Transcript, Claim]], archive:
         )
     head = "<th>Date</th>" + ("<th>Speaker</th>" if speaker else "") + "<th>Claim</th><th>Assessment</th>"
     return f'<table class="claims-table" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def index_page(here: str, title: str, description: str, css_class: str, entries: Iterable[tuple[str, str, str]]) -> str:
+    """A page listing registry entries: each a linked label (escaped here) followed by extra HTML."""
+    items = "".join(f'<li><a href="{link(here, target)}">{h(label)}</a>{extra}</li>' for target, label, extra in entries)
+    return "\n\n".join([
+        front_matter({"title": title, "description": description}),
+        f"# {title} {{#title}}",
+        f'<ul class="{css_class}">{items}</ul>',
+    ]) + "\n"

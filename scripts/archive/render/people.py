@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..crossref import CrossReference
 from ..model import Archive, Person
 from . import paths
-from .listing import claims_table, transcript_list
+from .listing import claims_table, index_page, transcript_list
 from .memo import NOTHING, Memo
 from .transcript import EXCERPT_KINDS
 from .text import count, front_matter, h, link, md_inline
@@ -66,16 +66,12 @@ def render_person(person: Person, archive: Archive, xref: CrossReference) -> str
 def render_index(archive: Archive, xref: CrossReference) -> str:
     """The list of everyone in the archive, by name."""
     people = sorted(archive.people.values(), key=lambda p: p.name.split()[-1] + " " + p.name)
-    items = "".join(
-        f'<li><a href="{link(paths.PEOPLE, paths.person(p.id))}">{h(p.name)}</a> — {h(p.description)} '
-        f'<span class="count">({count(len(xref.attended.get(p.id, [])), "conversation")})</span></li>'
+    entries = (
+        (paths.person(p.id), p.name,
+         f' — {h(p.description)} <span class="count">({count(len(xref.attended.get(p.id, [])), "conversation")})</span>')
         for p in people
     )
-    return "\n\n".join([
-        front_matter({"title": "People", "description": "Everyone who speaks or takes part in the archive's conversations."}),
-        "# People {#title}",
-        f'<ul class="people-list">{items}</ul>',
-    ]) + "\n"
+    return index_page(paths.PEOPLE, "People", "Everyone who speaks or takes part in the archive's conversations.", "people-list", entries)
 
 
 def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..crossref import CrossReference
 from ..model import Archive, Topic
 from . import paths
-from .listing import claims_table, transcript_list
+from .listing import claims_table, index_page, transcript_list
 from .memo import NOTHING, Memo
 from .text import count, front_matter, h, link, md_inline
 
@@ -30,17 +30,14 @@ def render_topic(topic: Topic, archive: Archive, xref: CrossReference) -> str:
 def render_index(archive: Archive, xref: CrossReference) -> str:
     """The controlled list of topics."""
     topics = sorted(archive.topics.values(), key=lambda t: t.title.lower())
-    items = "".join(
-        f'<li><a href="{link(paths.TOPICS, paths.topic(t.id))}">{h(t.title)}</a>'
-        + (f" — {h(t.description)}" if t.description else "")
-        + f' <span class="count">({count(len(xref.transcripts_on.get(t.id, [])), "conversation")}, {count(len(xref.claims_on.get(t.id, [])), "claim")})</span></li>'
+    entries = (
+        (paths.topic(t.id), t.title,
+         (f" — {h(t.description)}" if t.description else "")
+         + f' <span class="count">({count(len(xref.transcripts_on.get(t.id, [])), "conversation")}, '
+         f'{count(len(xref.claims_on.get(t.id, [])), "claim")})</span>')
         for t in topics
     )
-    return "\n\n".join([
-        front_matter({"title": "Topics", "description": "The archive's controlled list of topics."}),
-        "# Topics {#title}",
-        f'<ul class="topic-list">{items}</ul>',
-    ]) + "\n"
+    return index_page(paths.TOPICS, "Topics", "The archive's controlled list of topics.", "topic-list", entries)
 
 
 def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
