@@ -113,13 +113,13 @@ class _Shaped:
 
 # Files that have not changed (same modification time and size) are not read again: a live
 # preview re-reads only the file an editor saved, and a build reuses what the check read.
-_SHAPED: dict[tuple[Path, str], _Shaped] = {}
+_SHAPED: dict[tuple[Path, str], _Shaped] = {}  # by the path as found, which includes the data folder
 
 
 def _shaped(path: Path, root: Path, kind: str, convert: Any) -> _Shaped:
     stat = path.stat()
     stamp = (stat.st_mtime_ns, stat.st_size)
-    key = (path.resolve(), kind)
+    key = (path, kind)
     cached = _SHAPED.get(key)
     if cached is not None and cached.stamp == stamp and cached.ctx.file == _display(path, root):
         return cached

@@ -7,24 +7,70 @@ modification times and rebuilds just the pages an edit touched. The folder is
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from watchdog.observers.polling import PollingObserver
+from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 from .render.memo import Memo
 
 # Rendered pages remembered across the preview's rebuilds (the hooks module is reloaded each time).
 MEMO = Memo()
 PREVIEW_DIR = Path(".cache") / "preview"
-_written: dict[Path, bytes] = {}
+_written: dict[str, str] = {}
 
 
 def write_if_changed(project: Path, path: str, text: str) -> Path:
     """Keep ``PROJECT/.cache/preview/PATH`` equal to ``text``; returns the preview folder."""
     folder = project / PREVIEW_DIR
+    key = f"{folder}/{path}"
+    before = _written.get(key)
+    if before is text or before == text:
+        return folder
     target = folder / path
     data = text.encode("utf-8")
-    if _written.get(target) != data:
-        if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _written[target] = data
+    if not target.exists() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _written[key] = text
     return folder
+
+
+class TemplateCache(BytecodeCache):
+    """The theme's compiled templates, kept in memory across rebuilds.
+
+    Each rebuild gets a fresh Jinja environment; without this it would compile
+    every template of the theme again (about a fifth of a second).
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from memory when the template's source is unchanged."""
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Remember a freshly compiled template."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = TemplateCache()
+
+# Saves are noticed by polling; polling never takes more than this share of one core.
+POLLING_SHARE = 0.05
+FASTEST_POLL, SLOWEST_POLL = 0.1, 0.5
+
+
+def polling_observer(folders: list[Path]) -> PollingObserver:
+    """A file observer that polls as often as the folders' size allows, between 0.1 and 0.5 s."""
+    started = time.perf_counter()
+    for folder in folders:
+        DirectorySnapshot(str(folder), recursive=True)
+    scan = time.perf_counter() - started
+    return PollingObserver(timeout=min(SLOWEST_POLL, max(FASTEST_POLL, scan / POLLING_SHARE)))

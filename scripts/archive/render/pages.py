@@ -13,33 +13,45 @@ from . import claims, cite, downloads, field_reference, head, paths, people, tim
 from .memo import NOTHING, Memo
 
 
+def _no_head() -> str:
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class Generated:
-    """A generated file: how to make its text, the repository file editors change to change it, and tags for <head>.
+    """A generated file: how to make its text, the repository file editors change to change it,
+    and how to make the tags it adds to <head>.
 
-    The text of a conversation's page is made when MkDocs reads it, so a large
-    archive never holds every page's Markdown at once.
+    The text and head of a conversation's page are made when MkDocs needs them, so
+    a large archive never holds every page's Markdown or metadata at once.
     """
 
     make: Callable[[], str]
     source: str | None = None
-    head: str = ""
+    make_head: Callable[[], str] = _no_head
 
     @property
     def text(self) -> str:
         """The file's text (made now)."""
         return self.make()
 
+    @property
+    def head(self) -> str:
+        """The tags for <head> (made now)."""
+        return self.make_head()
+
     @classmethod
     def of(cls, text: str, source: str | None = None, head: str = "") -> Generated:
-        """A file whose text is already made."""
-        return cls(lambda: text, source, head)
+        """A file whose text and head are already made."""
+        return cls(lambda: text, source, (lambda: head) if head else _no_head)
 
 
 def _transcript_files(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Site) -> dict[str, Generated]:
     source = f"data/transcripts/{t.id}.yaml"
     return {
-        paths.transcript(t.id): Generated(lambda: transcript.render(t, archive, xref, site), source, head.transcript_head(t, archive, site)),
+        paths.transcript(t.id): Generated(
+            lambda: transcript.render(t, archive, xref, site), source, lambda: head.transcript_head(t, archive, site)
+        ),
         paths.cite(t.id, "bib"): Generated(lambda: cite.bibtex(t, site), source),
         paths.cite(t.id, "json"): Generated(lambda: cite.csl_json(t, site), source),
     }
@@ -76,8 +88,10 @@ def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo:
     for t in archive.transcripts:
         # A transcript's files depend on it, its neighbours in date order, the registries and the site.
         inputs = (t, xref.previous.get(t.id), xref.next.get(t.id), archive.people, archive.sources, archive.topics, site)
-        files = _transcript_files(t, archive, xref, site)
-        pages.update(memo.get(f"transcript:{t.id}", inputs, lambda files=files: _made(files)) if memo is not NOTHING else files)
+        if memo is NOTHING:
+            pages.update(_transcript_files(t, archive, xref, site))
+        else:
+            pages.update(memo.get(f"transcript:{t.id}", inputs, lambda t=t: _made(_transcript_files(t, archive, xref, site))))
     pages[paths.DATA] = Generated.of(downloads.data_page(archive, xref))
     pages[paths.ARCHIVE_JSON] = Generated(lambda: downloads.archive_json(archive, site, memo))
     pages[paths.CLAIMS_CSV] = Generated(lambda: downloads.claims_csv(archive, xref, site, memo))
