@@ -8,9 +8,7 @@ stops the build instead of replacing that page.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +23,7 @@ from archive.pipeline import read_archive  # noqa: E402
 from archive.preview import MEMO, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
+from archive.spill import Spill  # noqa: E402
 from archive.render.memo import NOTHING  # noqa: E402
 from archive.render.paths import FEED, site  # noqa: E402
 from archive.theme_fixes import fix  # noqa: E402
@@ -35,25 +34,26 @@ _sources: dict[str, Generated] = {}
 class _LazyFile(File):
     """A generated file whose text is made when MkDocs reads or copies it, and not kept afterwards."""
 
-    def __init__(self, config: MkDocsConfig, path: str, make) -> None:  # noqa: ANN001 - a callable returning str
+    def __init__(self, config: MkDocsConfig, path: str, generated: Generated) -> None:
         super().__init__(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
         self.generated_by = "archive"
-        self._make = make
+        self._generated = generated
         self._content = ""  # marks the file as generated (it has no source file)
 
     @property
     def content_string(self) -> str:  # type: ignore[override]
-        return self._make()
+        return self._generated.text
 
     @property
     def content_bytes(self) -> bytes:  # type: ignore[override]
-        return self._make().encode("utf-8")
+        return self._generated.text.encode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
-        """Write the file into the site."""
+        """Write the file into the site, piece by piece."""
         target = Path(self.abs_dest_path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self._make(), encoding="utf-8")
+        with target.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(self._generated.pieces())
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -81,7 +81,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             folder = write_if_changed(project, path, generated.text)
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
         else:
-            files.append(_LazyFile(config, path, generated.make))
+            files.append(_LazyFile(config, path, generated))
         _sources[path] = generated
     return files
 
@@ -103,48 +103,54 @@ def _edit_url(config: MkDocsConfig, source: str) -> str | None:
     return f"{repository.rstrip('/')}/edit/{branch}/{source}" if repository else None
 
 
-# Between converting every page and writing each one out, MkDocs would hold the HTML of the whole
-# site in memory; it waits on disk instead and is read back just before its page is written.
-_parked: dict[str, Path] = {}
-_park_dir: list[Path] = []
+# One-off builds keep converted pages and search entries on disk until they are needed (see archive.spill).
+_spill = Spill()
+
+
+def _one_off() -> bool:
+    """A one-off build, not the live preview (whose rebuilds need MkDocs' own bookkeeping)."""
+    return os.environ.get("ARCHIVE_PREVIEW") != "1"
 
 
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep the converted page on disk until it is written (one-off builds only)."""
     page.markdown = None
-    if os.environ.get("ARCHIVE_PREVIEW") == "1":
+    if not _one_off():
         return html
-    if not _park_dir:
-        _park_dir.append(Path(tempfile.mkdtemp(prefix="archive-pages-")))
-    parked = _park_dir[0] / f"{len(_parked)}.html"
-    parked.write_text(html, encoding="utf-8")
-    _parked[page.file.src_uri] = parked
+    _spill.park(page.file.src_uri, html)
     return ""
 
 
 @event_priority(100)
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 - MkDocs' own types
     """Bring the page's HTML back just before it is indexed for search and written."""
-    parked = _parked.pop(page.file.src_uri, None)
-    if parked is not None:
-        page.content = parked.read_text(encoding="utf-8")
-        parked.unlink()
+    html = _spill.unpark(page.file.src_uri)
+    if html is not None:
+        page.content = html
     return context
 
 
+def _search_entries(config: MkDocsConfig) -> list | None:
+    """The search plugin's list of entries so far, if the site has the search plugin."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    return getattr(index, "entries", None)
+
+
+@event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Remove the folder pages waited in."""
-    while _park_dir:
-        shutil.rmtree(_park_dir.pop(), ignore_errors=True)
-    _parked.clear()
+    """Complete the search index with the entries kept on disk (after the search plugin has written it)."""
+    try:
+        if _one_off():
+            _spill.complete_index(Path(config.site_dir) / "search" / "search_index.json")
+    finally:
+        _spill.clear()
 
 
-def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - Jinja's Environment
-    """In the live preview, keep the theme's compiled templates from one rebuild to the next."""
-    if os.environ.get("ARCHIVE_PREVIEW") == "1":
-        env.bytecode_cache = TEMPLATES
-    return env
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves nothing behind in the temporary folder."""
+    _spill.clear()
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' own types
@@ -164,6 +170,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The page is written out next; dropping its source and HTML keeps memory flat as the archive grows.
     page.markdown = None
     page.content = None
+    entries = _search_entries(config)
+    if _one_off() and entries:
+        _spill.add_entries(entries)
     up = "../" * page.url.count("/")
     feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
     extra = feed + (generated.head if generated is not None else "")

@@ -60,7 +60,7 @@ def test_previous_and_next_follow_date_order(real_site: Path) -> None:
 
 def test_timeline_splits_into_years_when_large(monkeypatch) -> None:
     monkeypatch.setattr(paths, "PAGE_LIMIT", 1)
-    pages = timeline.render(read_archive(FIXTURE / "data"))
+    pages = {path: make() for path, make in timeline.render(read_archive(FIXTURE / "data")).items()}
     assert sorted(pages) == ["timeline.md", "timeline/2001.md", "timeline/2003.md"]
     assert '<a href="../timeline/2001/">2001</a> (1)' in pages["timeline.md"]
     assert "Lakeside meeting" in pages["timeline/2001.md"] and "Lakeside meeting" not in pages["timeline.md"]

@@ -64,3 +64,31 @@ def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_the_preview_keeps_compiled_templates_between_rebuilds(monkeypatch) -> None:
+    from jinja2 import DictLoader, Environment
+
+    from archive.preview import TemplateCache
+
+    cache = TemplateCache()
+    sources = {"page.html": "<h1>{{ title }}</h1>"}
+    first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert first.get_template("page.html").render(title="A") == "<h1>A</h1>"
+
+    second = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    monkeypatch.setattr(second, "compile", lambda *a, **k: (_ for _ in ()).throw(AssertionError("compiled again")))
+    assert second.get_template("page.html").render(title="B") == "<h1>B</h1>"
+
+    sources["page.html"] = "<h2>{{ title }}</h2>"  # a changed template is compiled afresh
+    third = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert third.get_template("page.html").render(title="C") == "<h2>C</h2>"
+
+
+def test_the_preview_polls_small_folders_often_and_large_ones_less(tmp_path: Path, monkeypatch) -> None:
+    from archive import preview
+
+    (tmp_path / "a.yaml").write_text("x", encoding="utf-8")
+    assert preview.polling_observer([tmp_path]).timeout == preview.FASTEST_POLL
+    monkeypatch.setattr(preview, "POLLING_SHARE", 1e-9)  # as if scanning took far longer than the share allows
+    assert preview.polling_observer([tmp_path]).timeout == preview.SLOWEST_POLL

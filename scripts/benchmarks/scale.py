@@ -86,7 +86,7 @@ def markdown_pages(archive):
         x = build(archive)
         pages = [transcript.render(t, archive, x, SITE) for t in archive.transcripts]
         for produced in (timeline.render(archive), claims.render(archive, x), people.render(archive, x), topics.render(archive, x)):
-            pages += produced.values()
+            pages += [make() for make in produced.values()]
         return pages
 import gc
 def timed(work):

@@ -8,7 +8,7 @@ from ..crossref import CrossReference
 from ..model import Archive, Claim, Transcript
 from . import paths
 from .listing import by_year, claims_table
-from .memo import NOTHING, Memo
+from .memo import NOTHING, Memo, ready
 from .text import count, front_matter, h, link
 from .transcript import ASSESSMENTS
 
@@ -37,8 +37,8 @@ def _narrowing(here: str, archive: Archive, xref: CrossReference) -> str:
     )
 
 
-def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
-    """The claims index (split by year when large) and one page per assessment."""
+def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
+    """The claims index (split by year when large) and one page per assessment, each made when asked for."""
     total = len(xref.claims)
     here = paths.CLAIMS
     parts = [
@@ -48,7 +48,7 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
         f'<a href="{link(here, "method.md")}">What the assessments mean</a>.</p>',
         _narrowing(here, archive, xref),
     ]
-    pages: dict[str, str] = {}
+    pages: dict[str, Callable[[], str]] = {}
     if total > paths.PAGE_LIMIT:
         years, year_pages = _year_pages(
             here, xref.claims, archive, memo, path=paths.claims_year, back="All claims",
@@ -58,13 +58,15 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
         parts.append(years)
     else:
         parts.append(claims_table(here, xref.claims, archive))
-    pages[here] = "\n\n".join(parts) + "\n"
+    pages[here] = ready("\n\n".join(parts) + "\n")
     for assessment, label in ASSESSMENTS.items():
         pages.update(_assessment_pages(assessment, label, archive, xref, memo, split=total > paths.PAGE_LIMIT))
     return pages
 
 
-def _assessment_pages(assessment: str, label: str, archive: Archive, xref: CrossReference, memo: Memo, split: bool) -> dict[str, str]:
+def _assessment_pages(
+    assessment: str, label: str, archive: Archive, xref: CrossReference, memo: Memo, split: bool
+) -> dict[str, Callable[[], str]]:
     """The claims with one assessment; once the archive is large, one page per year under a list of years."""
     page = assessment_page(assessment)
     chosen = [(t, c) for t, c in xref.claims if c.assessment == assessment]
@@ -74,19 +76,19 @@ def _assessment_pages(assessment: str, label: str, archive: Archive, xref: Cross
         f'<p>{count(len(chosen), "claim")}. <a href="{link(page, paths.CLAIMS)}">All claims</a></p>',
     ]
     if not split:
-        return {page: "\n\n".join([*intro, claims_table(page, chosen, archive) if chosen else "<p>None.</p>"]) + "\n"}
+        return {page: lambda: "\n\n".join([*intro, claims_table(page, chosen, archive) if chosen else "<p>None.</p>"]) + "\n"}
     years, pages = _year_pages(
         page, chosen, archive, memo, path=lambda y: f"claims/{assessment}/{y}.md", back="All years",
         title=lambda y, n: (f"Claims: {label}, {y}", f"Claims of {y} assessed as {label.lower()}.", f"Claims of {y} assessed as {label.lower()}"),
     )
-    pages[page] = "\n\n".join([*intro, years]) + "\n"
+    pages[page] = ready("\n\n".join([*intro, years]) + "\n")
     return pages
 
 
 def _year_pages(
     parent: str, claims: list[tuple[Transcript, Claim]], archive: Archive, memo: Memo, *,
     path: Callable[[int], str], title: Callable[[int, int], tuple[str, str, str]], back: str,
-) -> tuple[str, dict[str, str]]:
+) -> tuple[str, dict[str, Callable[[], str]]]:
     """A list of years linking one page of claims per year; each year's page is remembered by its transcripts."""
     items, pages = [], {}
     for year, of_year in by_year(claims, lambda tc: tc[0].date.year):
@@ -94,7 +96,7 @@ def _year_pages(
         items.append(f'<li><a href="{link(parent, page)}">{year}</a> ({len(of_year)})</li>')
         page_title, description, heading = title(year, len(of_year))
         inputs = (archive.people, *{id(t): t for t, _ in of_year}.values())
-        pages[page] = memo.get(page, inputs, lambda page=page, of_year=of_year, page_title=page_title, description=description, heading=heading: "\n\n".join([
+        pages[page] = memo.later(page, inputs, lambda page=page, of_year=of_year, page_title=page_title, description=description, heading=heading: "\n\n".join([
             front_matter({"title": page_title, "description": description}, searchable=False),
             f"# {heading} {{#title}}",
             f'<p><a href="{link(page, parent)}">{back}</a></p>',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -34,17 +35,17 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
-def archive_json(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> str:
-    """The whole published archive as one JSON document."""
-    transcripts = [
-        memo.get(f"json:{t.id}", (t, site), lambda t=t: _json(_plain(t) | {"url": site.absolute(paths.transcript(t.id))}))
-        for t in archive.transcripts
-    ]
-    registries = memo.get(
+def archive_json(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
+    """The whole published archive as one JSON document, in pieces (one per conversation) to write as they come."""
+    yield f'{{"site":{_json(site.url)},"transcripts":['
+    for n, t in enumerate(archive.transcripts):
+        yield ("," if n else "") + memo.get(
+            f"json:{t.id}", (t, site), lambda t=t: _json(_plain(t) | {"url": site.absolute(paths.transcript(t.id))})
+        )
+    yield "]," + memo.get(
         "json:registries", (archive.people, archive.sources, archive.topics),
         lambda: f'"people":{_json(archive.people)},"sources":{_json(archive.sources)},"topics":{_json(archive.topics)}',
-    )
-    return f'{{"site":{_json(site.url)},"transcripts":[{",".join(transcripts)}],{registries}}}\n'
+    ) + "}\n"
 
 
 def _cell(value: str) -> str:
@@ -63,27 +64,30 @@ TRANSCRIPTS_HEADER = ["id", "date", "time", "title", "place", "kind", "participa
                       "archive", "document_id", "excerpts", "claims", "url"]
 
 
-def claims_csv(archive: Archive, xref: CrossReference, site: paths.Site, memo: Memo = NOTHING) -> str:
-    """One row per claim."""
+def claims_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
+    """One row per claim, in pieces (one per conversation)."""
     def rows(t: Transcript) -> str:
         return _csv_rows([
             [t.id, t.date.iso(), c.id, c.speaker, archive.people[c.speaker].name, c.statement, c.assessment,
              " ".join(c.topics), " ".join(s.source for s in c.sources), site.absolute(paths.transcript(t.id), c.id)]
             for c in t.claims
         ])
-    body = [memo.get(f"claims-csv:{t.id}", (t, archive.people, site), lambda t=t: rows(t)) for t in archive.transcripts]
-    return _csv_rows([CLAIMS_HEADER]) + "".join(body)
+    yield _csv_rows([CLAIMS_HEADER])
+    for t in archive.transcripts:
+        yield memo.get(f"claims-csv:{t.id}", (t, archive.people, site), lambda t=t: rows(t))
 
 
-def transcripts_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> str:
-    """One row per conversation."""
+def transcripts_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
+    """One row per conversation, in pieces."""
     def row(t: Transcript) -> str:
         return _csv_rows([[
             t.id, t.date.iso(), t.time.human().replace("–", "-") if t.time else "", t.title, t.place or "", t.kind,
             " ".join(p.person for side in t.participants for p in side.people), " ".join(t.topics), t.summary,
             t.document.archive, t.document.document_id or "", str(len(t.excerpts)), str(len(t.claims)), site.absolute(paths.transcript(t.id)),
         ]])
-    return _csv_rows([TRANSCRIPTS_HEADER]) + "".join(memo.get(f"transcripts-csv:{t.id}", (t, site), lambda t=t: row(t)) for t in archive.transcripts)
+    yield _csv_rows([TRANSCRIPTS_HEADER])
+    for t in archive.transcripts:
+        yield memo.get(f"transcripts-csv:{t.id}", (t, site), lambda t=t: row(t))
 
 
 def _timestamp(date: PartialDate) -> str:
@@ -102,19 +106,20 @@ def _entry(t: Transcript, site: paths.Site) -> str:
     )
 
 
-def atom_feed(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> str:
-    """An Atom feed of conversations, newest additions first."""
+def atom_feed(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
+    """An Atom feed of conversations, newest additions first, in pieces (one per entry)."""
     newest = sorted(archive.transcripts, key=lambda t: (_added(t).sort_key(), t.id), reverse=True)
     updated = _timestamp(_added(newest[0])) if newest else "1970-01-01T00:00:00Z"
-    entries = [memo.get(f"feed:{t.id}", (t, site), lambda t=t: _entry(t, site)) for t in newest]
-    return (
+    yield (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">'
         f"<title>{escape(site.name)}: new conversations</title><id>{escape(site.url)}</id>"
         f"<link rel=\"self\" href={quoteattr(site.absolute(paths.FEED))}/><link href={quoteattr(site.url)}/>"
         f"<updated>{updated}</updated><author><name>{escape(site.name)}</name></author>"
-        + "".join(entries) + "</feed>\n"
     )
+    for t in newest:
+        yield memo.get(f"feed:{t.id}", (t, site), lambda t=t: _entry(t, site))
+    yield "</feed>\n"
 
 
 def data_page(archive: Archive, xref: CrossReference) -> str:

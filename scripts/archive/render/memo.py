@@ -29,6 +29,10 @@ class Memo:
         self._store[name] = (inputs, value)
         return value
 
+    def later(self, name: str, inputs: tuple[object, ...], compute: Callable[[], T]) -> Callable[[], T]:
+        """A maker of the output that, when called, reuses it as :meth:`get` does."""
+        return lambda: self.get(name, inputs, compute)
+
 
 class NoMemo(Memo):
     """Computes every time and keeps nothing (one-off builds)."""
@@ -36,6 +40,15 @@ class NoMemo(Memo):
     def get(self, name: str, inputs: tuple[object, ...], compute: Callable[[], T]) -> T:
         """Always ``compute()``."""
         return compute()
+
+    def later(self, name: str, inputs: tuple[object, ...], compute: Callable[[], T]) -> Callable[[], T]:
+        """``compute`` itself: the output is made when asked for and not kept."""
+        return compute
+
+
+def ready(text: str) -> Callable[[], str]:
+    """A maker of text that is already made."""
+    return lambda: text
 
 
 NOTHING = NoMemo()

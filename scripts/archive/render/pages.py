@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..crossref import CrossReference, build
@@ -29,6 +29,7 @@ class Generated:
     make: Callable[[], str]
     source: str | None = None
     make_head: Callable[[], str] = _no_head
+    make_pieces: Callable[[], Iterable[str]] | None = None
 
     @property
     def text(self) -> str:
@@ -39,6 +40,15 @@ class Generated:
     def head(self) -> str:
         """The tags for <head> (made now)."""
         return self.make_head()
+
+    def pieces(self) -> Iterable[str]:
+        """The text in pieces, so a large download is written without being held whole."""
+        return self.make_pieces() if self.make_pieces is not None else (self.make(),)
+
+    @classmethod
+    def streamed(cls, make_pieces: Callable[[], Iterable[str]]) -> Generated:
+        """A file made in pieces."""
+        return cls(lambda: "".join(make_pieces()), make_pieces=make_pieces)
 
     @classmethod
     def of(cls, text: str, source: str | None = None, head: str = "") -> Generated:
@@ -77,14 +87,14 @@ def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo:
         archive = archive.published()
     xref = build(archive)
     pages: dict[str, Generated] = {paths.REFERENCE: Generated.of(field_reference.render(), "scripts/archive/model.py")}
-    for path, text in timeline.render(archive, memo).items():
-        pages[path] = Generated.of(text)
-    for path, text in claims.render(archive, xref, memo).items():
-        pages[path] = Generated.of(text)
-    for path, text in people.render(archive, xref, memo).items():
-        pages[path] = Generated.of(text, "data/people.yaml")
-    for path, text in topics.render(archive, xref, memo).items():
-        pages[path] = Generated.of(text, "data/topics.yaml")
+    for path, make in timeline.render(archive, memo).items():
+        pages[path] = Generated(make)
+    for path, make in claims.render(archive, xref, memo).items():
+        pages[path] = Generated(make)
+    for path, make in people.render(archive, xref, memo).items():
+        pages[path] = Generated(make, "data/people.yaml")
+    for path, make in topics.render(archive, xref, memo).items():
+        pages[path] = Generated(make, "data/topics.yaml")
     for t in archive.transcripts:
         # A transcript's files depend on it, its neighbours in date order, the registries and the site.
         inputs = (t, xref.previous.get(t.id), xref.next.get(t.id), archive.people, archive.sources, archive.topics, site)
@@ -93,10 +103,10 @@ def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo:
         else:
             pages.update(memo.get(f"transcript:{t.id}", inputs, lambda t=t: _made(_transcript_files(t, archive, xref, site))))
     pages[paths.DATA] = Generated.of(downloads.data_page(archive, xref))
-    pages[paths.ARCHIVE_JSON] = Generated(lambda: downloads.archive_json(archive, site, memo))
-    pages[paths.CLAIMS_CSV] = Generated(lambda: downloads.claims_csv(archive, xref, site, memo))
-    pages[paths.TRANSCRIPTS_CSV] = Generated(lambda: downloads.transcripts_csv(archive, site, memo))
-    pages[paths.FEED] = Generated(lambda: downloads.atom_feed(archive, site, memo))
+    pages[paths.ARCHIVE_JSON] = Generated.streamed(lambda: downloads.archive_json(archive, site, memo))
+    pages[paths.CLAIMS_CSV] = Generated.streamed(lambda: downloads.claims_csv(archive, site, memo))
+    pages[paths.TRANSCRIPTS_CSV] = Generated.streamed(lambda: downloads.transcripts_csv(archive, site, memo))
+    pages[paths.FEED] = Generated.streamed(lambda: downloads.atom_feed(archive, site, memo))
     for name, text in all_schemas().items():
         pages[f"{SCHEMA_DIR}/{name}"] = Generated.of(text, "scripts/archive/model.py")
     return pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..crossref import CrossReference
 from ..model import Archive, Person
 from . import paths
@@ -74,12 +76,12 @@ def render_index(archive: Archive, xref: CrossReference) -> str:
     return index_page(paths.PEOPLE, "People", "Everyone who speaks or takes part in the archive's conversations.", "people-list", entries)
 
 
-def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
-    """Every person's page and the index of people."""
+def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
+    """Every person's page and the index of people, each made when asked for."""
     pages = {}
     for p in archive.people.values():
         spoken = [t for t, _ in xref.excerpts_by.get(p.id, [])] + [t for t, _ in xref.claims_by.get(p.id, [])]
         inputs = (p, archive.people, archive.topics, *xref.attended.get(p.id, []), *{id(t): t for t in spoken}.values())
-        pages[paths.person(p.id)] = memo.get(paths.person(p.id), inputs, lambda p=p: render_person(p, archive, xref))
-    pages[paths.PEOPLE] = render_index(archive, xref)
+        pages[paths.person(p.id)] = memo.later(paths.person(p.id), inputs, lambda p=p: render_person(p, archive, xref))
+    pages[paths.PEOPLE] = lambda: render_index(archive, xref)
     return pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..crossref import CrossReference
 from ..model import Archive, Topic
 from . import paths
@@ -40,12 +42,12 @@ def render_index(archive: Archive, xref: CrossReference) -> str:
     return index_page(paths.TOPICS, "Topics", "The archive's controlled list of topics.", "topic-list", entries)
 
 
-def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, str]:
-    """Every topic's page and the index of topics."""
+def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
+    """Every topic's page and the index of topics, each made when asked for."""
     pages = {}
     for topic in archive.topics.values():
         listed = [*xref.transcripts_on.get(topic.id, []), *{id(t): t for t, _ in xref.claims_on.get(topic.id, [])}.values()]
         inputs = (topic, archive.people, *listed)
-        pages[paths.topic(topic.id)] = memo.get(paths.topic(topic.id), inputs, lambda topic=topic: render_topic(topic, archive, xref))
-    pages[paths.TOPICS] = render_index(archive, xref)
+        pages[paths.topic(topic.id)] = memo.later(paths.topic(topic.id), inputs, lambda topic=topic: render_topic(topic, archive, xref))
+    pages[paths.TOPICS] = lambda: render_index(archive, xref)
     return pages
