@@ -8,10 +8,11 @@ alone outweighs the rest of the build. Both wait in a temporary folder here.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
 class Spill:
@@ -19,9 +20,10 @@ class Spill:
 
     def __init__(self) -> None:
         self._folder: Path | None = None
-        self._pages: dict[str, Path] = {}
-        self._entries: Any = None  # the open file of search entries
-        self._entry_count = 0
+        self._pages_file: IO[bytes] | None = None  # every parked page, one after another
+        self._pages: dict[str, tuple[int, int]] = {}  # where each page starts in that file, and its length
+        self._entries: IO[str] | None = None  # the search entries, as JSON list items
+        self._any_entries = False
 
     def _dir(self) -> Path:
         if self._folder is None:
@@ -30,26 +32,29 @@ class Spill:
 
     def park(self, key: str, html: str) -> None:
         """Keep a converted page until :meth:`unpark`."""
-        parked = self._dir() / f"{len(self._pages)}.html"
-        parked.write_text(html, encoding="utf-8")
-        self._pages[key] = parked
+        if self._pages_file is None:
+            self._pages_file = (self._dir() / "pages.html").open("w+b")
+        data = html.encode("utf-8")
+        self._pages[key] = (self._pages_file.seek(0, os.SEEK_END), len(data))
+        self._pages_file.write(data)
 
     def unpark(self, key: str) -> str | None:
         """The page kept under ``key`` (once), or None if none was."""
-        parked = self._pages.pop(key, None)
-        if parked is None:
+        place = self._pages.pop(key, None)
+        if place is None or self._pages_file is None:
             return None
-        html = parked.read_text(encoding="utf-8")
-        parked.unlink()
-        return html
+        self._pages_file.flush()
+        return os.pread(self._pages_file.fileno(), place[1], place[0]).decode("utf-8")
 
     def add_entries(self, entries: list[dict[str, Any]]) -> None:
         """Move search entries to disk, written as the search plugin writes them; ``entries`` is emptied."""
+        if not entries:
+            return
         if self._entries is None:
             self._entries = (self._dir() / "search-entries.json").open("w", encoding="utf-8")
-        for entry in entries:
-            self._entries.write(("," if self._entry_count else "") + json.dumps(entry, separators=(",", ":"), default=str))
-            self._entry_count += 1
+        listed = json.dumps(entries, separators=(",", ":"), default=str)
+        self._entries.write(("," if self._any_entries else "") + listed[1:-1])
+        self._any_entries = True
         entries.clear()
 
     def complete_index(self, index: Path) -> None:
@@ -68,8 +73,9 @@ class Spill:
 
     def clear(self) -> None:
         """Remove the folder and forget everything."""
-        if self._entries is not None:
-            self._entries.close()
+        for file in (self._entries, self._pages_file):
+            if file is not None:
+                file.close()
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
         self.__init__()

@@ -25,13 +25,17 @@ FIXES: list[tuple[re.Pattern[str], str, str]] = [
     ),
 ]
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+# Everything the fixes touch is in the theme's header and sidebars, which come before the page's content.
+_CONTENT = '<div class="md-content"'
 
 
 def fix(html: str) -> str:
     """The page with the theme's markup errors corrected."""
+    cut = html.find(_CONTENT)
+    frame, content = (html, "") if cut < 0 else (html[:cut], html[cut:])
     for pattern, replacement, _why in FIXES:
-        html = pattern.sub(replacement, html)
-    if 'id="__toc"' not in html:
+        frame = pattern.sub(replacement, frame)
+    if 'id="__toc"' not in frame:
         # Pages outside the navigation have no table-of-contents toggle for the label to point at.
-        html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
-    return html
+        frame = frame.replace(_TOC_LABEL, '<label class="md-nav__title">')
+    return frame + content
