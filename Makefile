@@ -30,7 +30,7 @@ setup: $(STAMP) ## Create .venv from the lock file
 
 serve: $(STAMP) ## Check the data, then serve the site (drafts included) at http://127.0.0.1:8000/ with live reload
 	@$(BIN)/python -m archive check
-	@echo "Preview: only the pages an edit changes are rebuilt, so search results may lag behind until a restart; 'make site' always builds everything."
+	@echo "Preview: an edit rebuilds only the pages it changes (search included); 'make site' always builds everything."
 	ARCHIVE_PREVIEW=1 ARCHIVE_DRAFTS=1 SITE_URL=http://$(HOST)/ $(BIN)/python -m mkdocs serve --dirty --no-strict --dev-addr $(HOST)
 
 site: $(STAMP) ## Check the data and build the site into site/ (replaced only if the build succeeds)

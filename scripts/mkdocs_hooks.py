@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.pipeline import read_archive  # noqa: E402
-from archive.preview import MEMO, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
+from archive.preview import MEMO, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
 from archive.spill import Spill  # noqa: E402
@@ -68,7 +68,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except DataError as err:
         raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
     drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
-    preview = os.environ.get("ARCHIVE_PREVIEW") == "1"
+    preview = not _one_off()
     _sources.clear()
     project = Path(config.config_file_path).resolve().parent
     generated_files = render_site(archive, site(config.site_name, config.site_url or "/"), include_drafts=drafts, memo=MEMO if preview else NOTHING)
@@ -83,6 +83,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(_LazyFile(config, path, generated))
         _sources[path] = generated
+    if preview:
+        SEARCH.forget_all_but({f.src_uri for f in files.documentation_pages()})
     return files
 
 
@@ -131,19 +133,27 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: AN
     return context
 
 
+def _search_plugin(config: MkDocsConfig):  # noqa: ANN202 - Material's SearchPlugin, or None
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _search_entries(config: MkDocsConfig) -> list | None:
     """The search plugin's list of entries so far, if the site has the search plugin."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    return getattr(index, "entries", None)
+    return getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
 
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Complete the search index with the entries kept on disk (after the search plugin has written it)."""
+    """Complete the search index after the search plugin has written it: with the entries kept on disk
+    (one-off builds), or with every page's latest entries (the preview, which rebuilt only some pages)."""
+    index = Path(config.site_dir) / "search" / "search_index.json"
     try:
         if _one_off():
-            _spill.complete_index(Path(config.site_dir) / "search" / "search_index.json")
+            _spill.complete_index(index)
+        elif index.exists():
+            search_index = _search_plugin(config).search_index
+            search_index.entries = SEARCH.all()
+            index.write_text(search_index.generate_search_index(None), encoding="utf-8")
     finally:
         _spill.clear()
 
@@ -151,6 +161,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """A failed build leaves nothing behind in the temporary folder."""
     _spill.clear()
+
+
+def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - Jinja's Environment
+    """In the live preview, keep the theme's compiled templates from one rebuild to the next."""
+    if not _one_off():
+        env.bytecode_cache = TEMPLATES
+    return env
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' own types
@@ -171,8 +188,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.markdown = None
     page.content = None
     entries = _search_entries(config)
-    if _one_off() and entries:
-        _spill.add_entries(entries)
+    if entries is not None:
+        if _one_off():
+            _spill.add_entries(entries)
+        else:
+            SEARCH.keep(page.file.src_uri, entries)
     up = "../" * page.url.count("/")
     feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
     extra = feed + (generated.head if generated is not None else "")

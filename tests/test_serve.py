@@ -92,3 +92,34 @@ def test_the_preview_polls_small_folders_often_and_large_ones_less(tmp_path: Pat
     assert preview.polling_observer([tmp_path]).timeout == preview.FASTEST_POLL
     monkeypatch.setattr(preview, "POLLING_SHARE", 1e-9)  # as if scanning took far longer than the share allows
     assert preview.polling_observer([tmp_path]).timeout == preview.SLOWEST_POLL
+
+
+def test_preview_rebuilds_keep_one_search_entry_per_section_and_reuse_templates(project: Path, monkeypatch) -> None:
+    import json
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from archive.preview import TEMPLATES
+
+    monkeypatch.setenv("ARCHIVE_PREVIEW", "1")
+    monkeypatch.setenv("ARCHIVE_DRAFTS", "1")
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "level", logging.ERROR)
+    site = project / "served"
+
+    def rebuild() -> list[dict]:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    first = rebuild()
+    assert TEMPLATES._code  # the theme's compiled templates are kept for the next rebuild
+    edit(project, LAKESIDE, "title: Lakeside meeting", "title: Meeting by the lake")
+    second = rebuild()
+    locations = [d["location"] for d in second]
+    assert len(locations) == len(set(locations)), "a rebuilt page's entries are listed twice"
+    assert sorted(locations) == sorted(d["location"] for d in first)
+    titles = " ".join(d["title"] + d["text"] for d in second)
+    assert "Meeting by the lake" in titles and "Lakeside meeting" not in titles

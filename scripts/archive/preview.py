@@ -74,3 +74,31 @@ def polling_observer(folders: list[Path]) -> PollingObserver:
         DirectorySnapshot(str(folder), recursive=True)
     scan = time.perf_counter() - started
     return PollingObserver(timeout=min(SLOWEST_POLL, max(FASTEST_POLL, scan / POLLING_SHARE)))
+
+
+class SearchEntries:
+    """The preview's search index, page by page, so a rebuild of a few pages replaces just their entries.
+
+    MkDocs' dirty rebuild indexes only the pages it rebuilt; the search plugin keeps
+    the rest from the last build but refreshes the entries of one page only.
+    """
+
+    def __init__(self) -> None:
+        self._by_page: dict[str, list[dict]] = {}
+
+    def keep(self, page: str, entries: list[dict]) -> None:
+        """Take the entries the search plugin has just made for ``page`` (the list is emptied)."""
+        self._by_page[page] = list(entries)
+        entries.clear()
+
+    def forget_all_but(self, pages: set[str]) -> None:
+        """Drop the entries of pages that no longer exist."""
+        for gone in self._by_page.keys() - pages:
+            del self._by_page[gone]
+
+    def all(self) -> list[dict]:
+        """Every page's entries, in the order pages were first indexed."""
+        return [entry for entries in self._by_page.values() for entry in entries]
+
+
+SEARCH = SearchEntries()
