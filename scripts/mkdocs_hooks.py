@@ -133,13 +133,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: AN
     return context
 
 
-def _search_plugin(config: MkDocsConfig):  # noqa: ANN202 - Material's SearchPlugin, or None
-    return config.plugins.get("material/search") or config.plugins.get("search")
-
-
 def _search_entries(config: MkDocsConfig) -> list | None:
     """The search plugin's list of entries so far, if the site has the search plugin."""
-    return getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(getattr(plugin, "search_index", None), "entries", None)
 
 
 @event_priority(-100)
@@ -151,9 +148,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if _one_off():
             _spill.complete_index(index)
         elif index.exists():
-            search_index = _search_plugin(config).search_index
-            search_index.entries = SEARCH.all()
-            index.write_text(search_index.generate_search_index(None), encoding="utf-8")
+            SEARCH.fill(index)
     finally:
         _spill.clear()
 

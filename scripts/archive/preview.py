@@ -15,6 +15,7 @@ from jinja2.bccache import Bucket
 from watchdog.observers.polling import PollingObserver
 from watchdog.utils.dirsnapshot import DirectorySnapshot
 
+from . import search_index
 from .render.memo import Memo
 
 # Rendered pages remembered across the preview's rebuilds (the hooks module is reloaded each time).
@@ -80,15 +81,16 @@ class SearchEntries:
     """The preview's search index, page by page, so a rebuild of a few pages replaces just their entries.
 
     MkDocs' dirty rebuild indexes only the pages it rebuilt; the search plugin keeps
-    the rest from the last build but refreshes the entries of one page only.
+    the rest from the last build but refreshes the entries of one page only. Each
+    page's entries are kept here as JSON, so writing the whole index is a join.
     """
 
     def __init__(self) -> None:
-        self._by_page: dict[str, list[dict]] = {}
+        self._by_page: dict[str, str] = {}
 
     def keep(self, page: str, entries: list[dict]) -> None:
         """Take the entries the search plugin has just made for ``page`` (the list is emptied)."""
-        self._by_page[page] = list(entries)
+        self._by_page[page] = search_index.entries_json(entries)
         entries.clear()
 
     def forget_all_but(self, pages: set[str]) -> None:
@@ -96,9 +98,9 @@ class SearchEntries:
         for gone in self._by_page.keys() - pages:
             del self._by_page[gone]
 
-    def all(self) -> list[dict]:
-        """Every page's entries, in the order pages were first indexed."""
-        return [entry for entries in self._by_page.values() for entry in entries]
+    def fill(self, index: Path) -> None:
+        """Put every page's latest entries, in the order pages were first indexed, into the plugin's index file."""
+        search_index.fill(index, search_index.joined(self._by_page.values()))
 
 
 SEARCH = SearchEntries()

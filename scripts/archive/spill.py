@@ -7,12 +7,13 @@ alone outweighs the rest of the build. Both wait in a temporary folder here.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import IO, Any
+
+from . import search_index
 
 
 class Spill:
@@ -52,8 +53,7 @@ class Spill:
             return
         if self._entries is None:
             self._entries = (self._dir() / "search-entries.json").open("w", encoding="utf-8")
-        listed = json.dumps(entries, separators=(",", ":"), default=str)
-        self._entries.write(("," if self._any_entries else "") + listed[1:-1])
+        self._entries.write(("," if self._any_entries else "") + search_index.entries_json(entries))
         self._any_entries = True
         entries.clear()
 
@@ -62,14 +62,8 @@ class Spill:
         if self._entries is None:
             return
         self._entries.close()
-        written = index.read_text(encoding="utf-8")
-        empty = '"docs":[]}'
-        if not written.endswith(empty):
-            raise RuntimeError(f"{index} does not end as expected; cannot add the search entries")
-        with index.open("w", encoding="utf-8") as out, Path(self._entries.name).open(encoding="utf-8") as kept:
-            out.write(written[: -len(empty)] + '"docs":[')
-            shutil.copyfileobj(kept, out)
-            out.write("]}")
+        with Path(self._entries.name).open(encoding="utf-8") as kept:
+            search_index.fill(index, iter(lambda: kept.read(1 << 20), ""))
 
     def clear(self) -> None:
         """Remove the folder and forget everything."""
