@@ -79,12 +79,16 @@ def link(from_src: str, to_src: str, anchor: str = "") -> str:
 
     Links between pages in the same folder stay short (``../other/``); others go up to the root.
     """
+    url = _relative(from_src, to_src)
+    return url + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relative(from_src: str, to_src: str) -> str:
     here, there = page_url(from_src), _target(to_src)
     folder = here.rsplit("/", 2)[0] + "/" if here.count("/") >= 2 else ""
     if there == here:
-        url = "./"
-    elif folder and there.startswith(folder) and there.count("/") == here.count("/"):
-        url = "../" + there[len(folder):]
-    else:
-        url = _to_root(from_src) + there
-    return url + (f"#{anchor}" if anchor else "")
+        return "./"
+    if folder and there.startswith(folder) and there.count("/") == here.count("/"):
+        return "../" + there[len(folder):]
+    return _to_root(from_src) + there
