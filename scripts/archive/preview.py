@@ -1,8 +1,12 @@
-"""The live preview's copy of the generated pages, on disk so ``mkdocs serve --dirty`` can skip unchanged ones.
+"""What the live preview (``make serve``) keeps from one rebuild to the next, so an edit costs about a second.
 
-A page's file is rewritten only when its text changes; MkDocs then compares
-modification times and rebuilds just the pages an edit touched. The folder is
-``.cache/preview/`` beside mkdocs.yml: never ``docs/``, never committed.
+- The generated pages, on disk so ``mkdocs serve --dirty`` can skip unchanged
+  ones: a page's file is rewritten only when its text changes, and MkDocs then
+  compares modification times and rebuilds just the pages an edit touched. The
+  folder is ``.cache/preview/`` beside mkdocs.yml: never ``docs/``, never committed.
+- Rendered outputs (:data:`MEMO`), the theme's compiled templates
+  (:data:`TEMPLATES`) and each page's search entries (:data:`SEARCH`).
+- A file watcher that notices a save sooner than MkDocs' own.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -33,16 +34,36 @@ class Measured:
     peak_mb: float
 
 
-def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
-    """Run a command to completion; its wall time and peak memory (from the kernel's accounting)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
-    return Measured(seconds, usage.ru_maxrss / 1024)
+# Runs a Python module and, as the process exits, reports the high-water mark of its own resident
+# memory. The kernel's figure for a child (wait4's ru_maxrss) is not used: it counts the memory of
+# the process that started the child, which here holds whole generated archives.
+_PEAK_REPORTER = """
+import atexit, runpy, sys
+def report():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.write(f"\\npeak-kb {peak}\\n")
+atexit.register(report)
+sys.argv = sys.argv[1:]
+runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+"""
+
+
+def run_measured(module: str, args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measured:
+    """Run ``python -m module args`` to completion; its wall time and its own peak resident memory."""
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        code = subprocess.run([sys.executable, "-c", _PEAK_REPORTER, module, *args], cwd=cwd, env=env or ENV,
+                              stdout=subprocess.DEVNULL, stderr=stderr, check=False).returncode
+        seconds = time.perf_counter() - started
+        stderr.seek(0)
+        output = stderr.read().decode("utf-8", "replace")
+    if code != 0:
+        raise RuntimeError(f"python -m {module} {' '.join(args)} failed:\n{output[-3000:]}")
+    peak = re.search(r"^peak-kb (\d+)$", output, re.M)
+    if peak is None:
+        raise RuntimeError(f"python -m {module} did not report its memory:\n{output[-3000:]}")
+    return Measured(seconds, int(peak.group(1)) / 1024)
 
 
 def make_project(folder: Path, count: int) -> Path:
@@ -160,8 +181,8 @@ def _sizes(site: Path) -> dict[str, float]:
 def full_build(project: Path, folder: Path) -> dict[str, float]:
     """Our build (check, generate, MkDocs) against MkDocs + Material building the same pages alone."""
     floor = _floor_project(project, folder)
-    ours = run_measured([sys.executable, "-m", "archive", "--project", str(project), "build"], cwd=project)
-    floor_run = run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=floor)
+    ours = run_measured("archive", ["--project", str(project), "build"], cwd=project)
+    floor_run = run_measured("mkdocs", ["build", "--quiet"], cwd=floor)
     figures = {"build_seconds": ours.seconds, "floor_seconds": floor_run.seconds, "ratio_to_floor": ours.seconds / floor_run.seconds,
                "build_peak_mb": ours.peak_mb, "floor_peak_mb": floor_run.peak_mb}
     figures |= _sizes(project / "site")
