@@ -23,9 +23,9 @@ from archive.pipeline import read_archive  # noqa: E402
 from archive.preview import MEMO, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
-from archive.spill import Spill  # noqa: E402
 from archive.render.memo import NOTHING  # noqa: E402
 from archive.render.paths import FEED, site  # noqa: E402
+from archive.spill import Spill  # noqa: E402
 from archive.theme_fixes import fix  # noqa: E402
 
 _sources: dict[str, Generated] = {}

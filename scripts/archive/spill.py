@@ -44,8 +44,8 @@ class Spill:
         place = self._pages.pop(key, None)
         if place is None or self._pages_file is None:
             return None
-        self._pages_file.flush()
-        return os.pread(self._pages_file.fileno(), place[1], place[0]).decode("utf-8")
+        self._pages_file.seek(place[0])
+        return self._pages_file.read(place[1]).decode("utf-8")
 
     def add_entries(self, entries: list[dict[str, Any]]) -> None:
         """Move search entries to disk, written as the search plugin writes them; ``entries`` is emptied."""
