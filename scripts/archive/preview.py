@@ -32,8 +32,7 @@ def write_if_changed(project: Path, path: str, text: str) -> Path:
     """Keep ``PROJECT/.cache/preview/PATH`` equal to ``text``; returns the preview folder."""
     folder = project / PREVIEW_DIR
     key = f"{folder}/{path}"
-    before = _written.get(key)
-    if before is text or before == text:
+    if _written.get(key) == text:  # an unchanged page is usually the very same string, which compares at once
         return folder
     target = folder / path
     data = text.encode("utf-8")
