@@ -25,10 +25,14 @@ from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
 from archive.render.memo import NOTHING  # noqa: E402
 from archive.render.paths import FEED, site  # noqa: E402
+from archive.render.text import FrontMatterError, split_front_matter  # noqa: E402
 from archive.spill import Spill  # noqa: E402
 from archive.theme_fixes import fix  # noqa: E402
 
 _sources: dict[str, Generated] = {}
+_meta: dict[str, dict] = {}
+# What MkDocs reads of a generated page: an empty metadata block it cannot misread, then the body.
+_NO_METADATA = "---\n{}\n---\n"
 
 
 class _LazyFile(File):
@@ -88,13 +92,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Give MkDocs a generated page's body only; its metadata is read here, exactly, not by MkDocs' YAML.
+
+    MkDocs treats a metadata block it cannot parse as page text, silently; the archive's
+    own block is split off with the inverse of the function that wrote it, and any
+    mismatch stops the build naming the data file.
+    """
+    generated = _sources.get(page.file.src_uri)
+    if generated is None:
+        return None
+    try:
+        meta, body = split_front_matter(page.file.content_string)
+    except FrontMatterError as err:
+        raise PluginError(f"{generated.source or page.file.src_uri}: page metadata: {err}") from None
+    _meta[page.file.src_uri] = meta
+    return _NO_METADATA + body
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Point "Edit this page" at the file a page comes from: its YAML for generated pages."""
+    """Set a generated page's metadata; point "Edit this page" at the file a page comes from (its YAML)."""
     generated = _sources.get(page.file.src_uri)
     if generated is None:
         source: str | None = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     else:
         source = generated.source
+        if page.meta:
+            raise PluginError(f"{source or page.file.src_uri}: page metadata reached MkDocs unexpectedly")
+        page.meta = _meta.pop(page.file.src_uri, {})
     page.edit_url = _edit_url(config, source) if source else None
     return markdown
 

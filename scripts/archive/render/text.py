@@ -41,18 +41,52 @@ def count(number: int, singular: str, plural: str = "") -> str:
     return f"{number} {singular if number == 1 else (plural or singular + 's')}"
 
 
+FRONT_MATTER_FENCE = "---"
+
+
 def front_matter(meta: dict[str, str], searchable: bool = True) -> str:
-    """A YAML front-matter block of plain-text values.
+    """A page's metadata block: one ``key: JSON`` line per value between ``---`` fences.
 
     The theme prints ``title`` and ``description`` into the HTML unescaped, so
-    the values are HTML-escaped here; JSON strings are valid YAML. Listing pages
-    repeat what transcript pages say, so they stay out of the search index
-    (``searchable=False``) and a search lands on the transcript itself.
+    the values are HTML-escaped here. JSON is written in ASCII, so no character
+    of the data can end the block early or make it unreadable. MkDocs never
+    parses this block: the build reads it back with :func:`split_front_matter`
+    and hands MkDocs the values directly. Listing pages repeat what transcript
+    pages say, so they stay out of the search index (``searchable=False``) and a
+    search lands on the transcript itself.
     """
-    lines = [f"{key}: {json.dumps(h(value), ensure_ascii=False)}" for key, value in meta.items()]
+    fields: dict[str, object] = {key: h(value) for key, value in meta.items()}
     if not searchable:
-        lines.append("search:\n  exclude: true")
-    return "---\n" + "\n".join(lines) + "\n---\n"
+        fields["search"] = {"exclude": True}
+    lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
+    return "\n".join([FRONT_MATTER_FENCE, *lines, FRONT_MATTER_FENCE]) + "\n"
+
+
+class FrontMatterError(ValueError):
+    """A generated page whose metadata block is not what :func:`front_matter` writes."""
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """The metadata and the body of a page made with :func:`front_matter` (its exact inverse).
+
+    A page without the block has no metadata; a block in any other form is an error,
+    never silently taken as page text.
+    """
+    if not text.startswith(FRONT_MATTER_FENCE + "\n"):
+        return {}, text
+    end = text.find("\n" + FRONT_MATTER_FENCE + "\n", len(FRONT_MATTER_FENCE))
+    if end < 0:
+        raise FrontMatterError("the metadata block has no closing '---' line")
+    meta: dict[str, object] = {}
+    for line in text[len(FRONT_MATTER_FENCE) + 1 : end].split("\n"):
+        key, sep, value = line.partition(": ")
+        if not sep or not key.isidentifier() or key in meta:
+            raise FrontMatterError(f"unreadable metadata line {line[:80]!r}")
+        try:
+            meta[key] = json.loads(value)
+        except json.JSONDecodeError as err:
+            raise FrontMatterError(f"metadata '{key}' is not JSON: {err}") from None
+    return meta, text[end + len(FRONT_MATTER_FENCE) + 2 :]
 
 
 @lru_cache(maxsize=None)
