@@ -108,14 +108,24 @@ def test_markup_links_are_http_only(project: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("char", "name"),
-    [("\u202e", "RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "ZERO WIDTH SPACE"), ("\u0007", "control character")],
+    ("char", "why"),
+    [
+        ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE, an invisible formatting character"),
+        ("\u200b", "U+200B ZERO WIDTH SPACE, an invisible formatting character"),
+        ("\u0007", "U+0007, a control character"),
+        ("\ufffe", "U+FFFE, a noncharacter"),
+    ],
 )
-def test_hidden_characters_in_names(project: Path, char: str, name: str) -> None:
-    escaped = char.encode("unicode_escape").decode().replace("\\x", "\\x")
+def test_hidden_characters_written_as_escapes_point_at_the_value(project: Path, char: str, why: str) -> None:
+    escaped = char.encode("unicode_escape").decode()
     edit(project, "data/people.yaml", "  name: Boris Beta", f'  name: "Boris{escaped}Beta"')
+    assert problems_in(project) == [f"data/people.yaml:13:9: beta.name: contains {why}; remove it"]
+
+
+def test_a_hidden_character_typed_in_a_value_is_pointed_at_exactly(project: Path) -> None:
+    edit(project, T, "      He added a second point.", "      He added a\u2062second point.")
     assert problems_in(project) == [
-        f"data/people.yaml:13:9: beta.name: contains the hidden character U+{ord(char):04X} ({name}) at position 6; remove it"
+        f"{T}:49:17: excerpts[1].text: contains U+2062 INVISIBLE TIMES, an invisible formatting character; remove it"
     ]
 
 

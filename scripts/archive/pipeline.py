@@ -12,7 +12,7 @@ from typing import Any
 from . import references, shape
 from .model import Archive, Person, Source, Topic, Transcript
 from .problems import DataError, Problem
-from .strict_yaml import Map, YamlError, load
+from .strict_yaml import Map, YamlError, load, load_with_text
 from .text_rules import check_text
 
 REGISTRIES: dict[str, type] = {"people": Person, "sources": Source, "topics": Topic}
@@ -93,7 +93,8 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
 def _load(path: Path, ctx: shape.Context) -> Any:
     """The file's YAML tree, or None after recording why it cannot be read."""
     try:
-        return load(path)
+        ctx.text, tree = load_with_text(path)
+        return tree
     except YamlError as err:
         ctx.problems.append(Problem(ctx.file, err.line, err.col, "", err.message))
     except OSError as err:
@@ -126,6 +127,7 @@ def _shaped(path: Path, root: Path, kind: str, convert: Any) -> _Shaped:
     ctx = shape.Context(_display(path, root))
     tree = _load(path, ctx)
     value = shape.INVALID if tree is None else convert(tree, ctx)
+    ctx.text = ""  # needed only while converting; not kept for every file
     _SHAPED[key] = entry = _Shaped(stamp, value, ctx)
     return entry
 

@@ -9,8 +9,10 @@ caller never sees a half-valid record. References are only gathered here
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -22,9 +24,11 @@ from .model import is_required
 from .problems import Problem
 from .strict_yaml import Map, Node, Scalar, Seq
 from .values import PartialDate, TextRule, TimeSpan, ValueProblem
-from .text_rules import check_text
+from .characters import Refused
+from .text_rules import check_text, refused_character
 
 INVALID: Any = object()
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(slots=True)
@@ -44,10 +48,28 @@ class Context:
     file: str
     problems: list[Problem] = field(default_factory=list)
     marks: dict[str, Mark] = field(default_factory=dict)
+    text: str = ""  # the file's text, to point at a character inside a value
+    _line_starts: list[int] | None = None
 
     def problem(self, node: Node, path: str, message: str) -> Any:
         """Record a problem at a node; return INVALID for the caller to pass up."""
         self.problems.append(Problem(self.file, node.line, node.col, path, message))
+        return INVALID
+
+    def character_problem(self, node: Scalar, path: str, refused: Refused) -> Any:
+        """Record a refused character at the line and column where it is written.
+
+        A character written as an escape (``"\\uFFFE"``) is not in the file's text;
+        the problem then points at the start of the value.
+        """
+        found = self.text.find(refused.char, node.start, node.end) if self.text else -1
+        if found < 0:
+            return self.problem(node, path, refused.message())
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+        line = bisect.bisect_right(self._line_starts, found)
+        col = found - self._line_starts[line - 1] + 1
+        self.problems.append(Problem(self.file, line, col, path, refused.message()))
         return INVALID
 
 
@@ -82,6 +104,9 @@ def _text(rule: TextRule) -> Convert:
         if type(node) is not Scalar:
             return ctx.problem(node, path, f"expected {expected}, got {_describe(node)}")
         value = node.value.strip() if strip else node.value
+        refused = refused_character(value, kind)
+        if refused is not None:
+            return ctx.character_problem(node, path, refused)
         message = check_text(kind, value)
         if message is None and is_markup:
             message = markup.check(value)

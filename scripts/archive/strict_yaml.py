@@ -11,10 +11,13 @@ constructed and no alias is ever expanded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from . import characters
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -33,6 +36,8 @@ class Scalar:
     line: int
     col: int
     plain: bool = True
+    start: int = 0  # where the scalar is written in the file's text (character offsets)
+    end: int = 0
 
 
 @dataclass(slots=True)
@@ -83,12 +88,33 @@ def decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         raise YamlError(f"file is not valid UTF-8 (byte 0x{data[err.start]:02x}); save it as UTF-8", line, col) from None
+    _refuse_odd_line_breaks(text)
+    return text
+
+
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, counting line feeds as editors do."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _refuse_odd_line_breaks(text: str) -> None:
+    """Refuse line breaks that YAML counts and editors do not, so every line number stays right."""
+    found = _ODD_BREAKS.search(text)
+    if found is None:
+        return
+    line, col = _line_col(text, found.start())
+    what = characters.describe(found.group()) if found.group() != "\r" else "a carriage return not followed by a line feed"
+    raise YamlError(f"the file holds {what}, a line break that editors do not show as one; use ordinary line breaks (LF or CRLF)", line, col)
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
@@ -133,7 +159,7 @@ def parse(text: str) -> Node:
                 if event.anchor is not None or event.tag is not None:
                     _check_plain(event)
                 mark = event.start_mark
-                node: Node = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0])
+                node: Node = Scalar(event.value, mark.line + 1, mark.column + 1, event.implicit[0], mark.index, event.end_mark.index)
             elif kind in start_events:
                 _check_plain(event)
                 mark = event.start_mark
@@ -174,6 +200,10 @@ def parse(text: str) -> Node:
                 parent.keys[key.value] = key
                 parent.values[key.value] = node
                 top.pending_key = None
+    except yaml.reader.ReaderError as err:
+        line, col = _line_col(text, err.position)
+        char = chr(err.character) if isinstance(err.character, int) else str(err.character)
+        raise YamlError(f"the file holds {characters.describe(char)}, which YAML does not allow; remove it", line, col) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         if _char_at(text, mark.line, mark.column) == "\t":
@@ -189,4 +219,10 @@ def parse(text: str) -> Node:
 
 def load(path: Path) -> Node:
     """Read and parse one file; raise :class:`YamlError` on anything not accepted."""
-    return parse(decode(path.read_bytes()))
+    return load_with_text(path)[1]
+
+
+def load_with_text(path: Path) -> tuple[str, Node]:
+    """The file's text and its tree (the text lets a problem point at a character in a value)."""
+    text = decode(path.read_bytes())
+    return text, parse(text)

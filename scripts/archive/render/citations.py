@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Citation, Source
-from .text import h
+from .text import h, shown_url
 
 TIER_LABELS = {"primary": "primary source", "secondary": "secondary source", "weak": "weak source"}
 
@@ -52,7 +52,7 @@ def _full(source: Source) -> str:
         published += f", {h(source.date.human())}"
     parts.append(published + ".")
     if source.url:
-        parts.append(f'<a href="{h(source.url)}">{h(source.url)}</a>.')
+        parts.append(f'<a href="{h(source.url)}">{shown_url(source.url)}</a>.')
     parts.append(f'<span class="tier tier-{source.tier}">{TIER_LABELS[source.tier]}</span>')
     entry = " ".join(parts)
     if source.note:

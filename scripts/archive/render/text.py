@@ -6,6 +6,9 @@ import json
 import posixpath
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .. import hosts
 
 # Every ASCII punctuation character becomes a character reference, which Python-Markdown
 # stashes before any markup pattern runs; letters, digits, spaces and non-ASCII stay.
@@ -23,6 +26,16 @@ def h(text: str) -> str:
     if _HTML_SPECIAL.search(text) is None:
         return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+
+
+def shown_url(url: str) -> str:
+    """A link's address as text for readers (escaped), an internationalised host shown in both forms."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    shown = hosts.shown_host(host)
+    if shown != host:
+        url = url.replace(parts.netloc, shown, 1)
+    return h(url)
 
 
 def prose(text: str, tag: str = "p") -> str:

@@ -6,7 +6,7 @@ from .. import markup
 from ..crossref import CrossReference
 from ..model import Archive, Citation, Claim, Excerpt, Note, Transcript
 from . import citations, cite, paths
-from .text import front_matter, h, link, md_inline, prose
+from .text import front_matter, h, link, md_inline, prose, shown_url
 
 DOCUMENT_KINDS = cite.DOCUMENT_KINDS
 ASSESSMENTS = {
@@ -144,7 +144,7 @@ def _document(t: Transcript, archive: Archive) -> str:
     if d.document_id:
         rows.append(("Document id", h(d.document_id)))
     if d.url:
-        rows.append(("Link", f'<a href="{h(d.url)}">{h(d.url)}</a>'))
+        rows.append(("Link", f'<a href="{h(d.url)}">{shown_url(d.url)}</a>'))
     if d.release:
         rows.append(("Released in", citations.short(Citation(source=d.release), archive.sources)))
     if d.declassified:
