@@ -15,7 +15,8 @@ from .text_rules import check_url
 
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 _LINK_START = re.compile(r"\]\(")
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# The strong text may not run past the next "**", so each "**" starts one short scan (linear time).
+_STRONG = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*")
 _EM = re.compile(r"\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 

@@ -24,23 +24,43 @@ _SPEAKER = re.compile(r"^(excerpts|claims)\[(\d+)\]\.speaker$")
 _CLAIM_EXCERPT = re.compile(r"^claims\[(\d+)\]\.excerpts\[\d+\]$")
 
 
-def _known_list(value: str, known: set[str]) -> str:
-    """A short list of known ids, closest to the mistyped one first."""
-    close = difflib.get_close_matches(value, sorted(known), n=5, cutoff=0.5)
-    rest = [k for k in sorted(known) if k not in close]
-    shown = (close + rest)[:5]
-    more = ", ..." if len(known) > len(shown) else ""
-    return f"known: {', '.join(shown)}{more}" if shown else "none are defined yet"
+# Close matches cost time in proportion to the number of known ids; only this many
+# unknown references in one file get them, so a file of thousands of mistakes is still checked in linear time.
+SUGGESTION_BUDGET = 20
 
 
-def check_registry_references(ctx: Context, registries: dict[str, set[str] | None], found: list[Problem]) -> set[str]:
+class Suggestions:
+    """Known ids to show beside unknown references in one file: closest first, while the budget lasts."""
+
+    def __init__(self) -> None:
+        self.left = SUGGESTION_BUDGET
+        self._sorted: dict[int, list[str]] = {}
+
+    def known_list(self, value: str, known: set[str]) -> str:
+        """A short list of known ids, closest to the mistyped one first."""
+        ordered = self._sorted.get(id(known))
+        if ordered is None:
+            ordered = self._sorted[id(known)] = sorted(known)
+        close: list[str] = []
+        if self.left > 0:
+            self.left -= 1
+            close = difflib.get_close_matches(value, ordered, n=5, cutoff=0.5)
+        shown = close + [k for k in ordered[:10] if k not in close]
+        shown = shown[:5]
+        more = ", ..." if len(known) > len(shown) else ""
+        return f"known: {', '.join(shown)}{more}" if shown else "none are defined yet"
+
+
+def check_registry_references(
+    ctx: Context, registries: dict[str, set[str] | None], found: list[Problem], suggestions: Suggestions
+) -> set[str]:
     """Every reference to people, sources and topics names an entry; returns the unknown ids."""
     unknown = set()
     for path, mark in ctx.marks.items():
         known = registries.get(mark.registry)
         if known is not None and mark.value not in known:
             noun = NOUNS[mark.registry]
-            found.append(Problem(ctx.file, mark.line, mark.col, path, f"unknown {noun} '{mark.value}' ({_known_list(mark.value, known)})"))
+            found.append(Problem(ctx.file, mark.line, mark.col, path, f"unknown {noun} '{mark.value}' ({suggestions.known_list(mark.value, known)})"))
             unknown.add(mark.value)
     return unknown
 
@@ -52,7 +72,8 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
     def report(path: str, mark: Mark, message: str) -> None:
         problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
 
-    unknown = check_registry_references(ctx, registries, problems)
+    suggestions = Suggestions()
+    unknown = check_registry_references(ctx, registries, problems, suggestions)
     marks = ctx.marks
     # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
     ids, people, speakers, cited_excerpts = [], [], [], []
@@ -90,13 +111,14 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
                 report(path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
             participants[mark.value] = mark
     claim_excerpts: dict[str, list[str]] = {}
+    excerpt_ids = set(excerpt_speakers)
     for path, mark in cited_excerpts:
         found = _CLAIM_EXCERPT.match(path)
         if not found:
             continue
         claim_excerpts.setdefault(found[1], []).append(mark.value)
         if mark.value not in excerpt_speakers:
-            report(path, mark, f"unknown excerpt '{mark.value}' ({_known_list(mark.value, set(excerpt_speakers))})")
+            report(path, mark, f"unknown excerpt '{mark.value}' ({suggestions.known_list(mark.value, excerpt_ids)})")
 
     for path, mark in speakers:
         found = _SPEAKER.match(path)

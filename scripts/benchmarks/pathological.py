@@ -1,0 +1,156 @@
+"""Pathological inputs: how long the check and the full build take on 100 KB of hostile text.
+
+Each case puts about 100 KB of one kind of hostile text into one field of the small
+test archive and runs the real check and the real build (``python -m archive build``),
+beside a normal file of the same size (plain words in the same field). A step that is
+not linear in its input shows here as a ratio far above 1.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURE = REPO / "tests" / "fixtures" / "small" / "data"
+TRANSCRIPT = "transcripts/2001-06-16-lakeside.yaml"
+SIZE = 100_000
+_NOTE = "  - text: The memorandum was read in a *scan*; see [the archive](https://archive.example/).\n"
+_TEXT = "      He added a second point.\n"
+
+
+def _repeat(unit: str, size: int = SIZE) -> str:
+    return unit * (size // len(unit))
+
+
+def _single_quoted(text: str) -> str:
+    """A YAML single-quoted scalar (quotes doubled), so any printable text can stand in one line."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _in_note(text: str) -> Callable[[str], str]:
+    return lambda yaml: yaml.replace(_NOTE, f"  - text: {_single_quoted(text)}\n", 1)
+
+
+def _in_excerpt(text: str) -> Callable[[str], str]:
+    indented = "\n".join("      " + line if line else "" for line in text.split("\n"))
+    return lambda yaml: yaml.replace(_TEXT, indented + "\n", 1)
+
+
+def _unknown_excerpts(count: int) -> Callable[[str], str]:
+    ids = ", ".join(f"no-such-excerpt-{i}" for i in range(count))
+    return lambda yaml: yaml.replace("excerpts: [borders-1]", f"excerpts: [{ids}]", 1)
+
+
+def _in_title(text: str) -> Callable[[str], str]:
+    return lambda yaml: yaml.replace("title: Lakeside meeting", f"title: {_single_quoted(text)}", 1)
+
+
+Change = Callable[[str], str]
+# (case, how the transcript is changed for an input of a given size, whether the check must accept it)
+CASES: list[tuple[str, Callable[[int], Change], bool]] = [
+    ("normal: plain words in an excerpt", lambda n: _in_excerpt(_repeat("the border is fixed and final ", n)), True),
+    ("normal: plain words in a note", lambda n: _in_note(_repeat("the border is fixed and final ", n)), True),
+    ("note of unclosed '**a '", lambda n: _in_note(_repeat("**a ", n)), True),
+    ("note of '*' and '_' runs", lambda n: _in_note(_repeat("*_*a_ ", n)), True),
+    ("note of valid links", lambda n: _in_note(_repeat("[a](https://a.example/) ", n)), True),
+    ("note of '[x](' without a close (refused)", lambda n: _in_note(_repeat("[x](", n)), False),
+    ("excerpt of ASCII punctuation", lambda n: _in_excerpt(_repeat("!#$%&()*+,-./:;<=>?@[\\]^_`{|}~", n)), True),
+    ("excerpt of HTML-like text", lambda n: _in_excerpt(_repeat("<b x='&amp;'>&lt;</b><!-- ", n)), True),
+    ("excerpt of blank-line paragraphs", lambda n: _in_excerpt(_repeat("a\n\n", n)), True),
+    ("title of punctuation (refused: too long)", lambda n: _in_title(_repeat("!#$%&()*+,-./:;<=>?@[]^_`{|}~", n)), False),
+    ("claim citing unknown excerpts (refused)", lambda n: _unknown_excerpts(n // 20), False),
+]
+SIZES = (SIZE, 3 * SIZE)  # the larger stays under the 1 MiB file limit
+
+
+def _run(project: Path, command: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "archive", "--project", str(project), command],
+        capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO / "scripts")}, check=False,
+    )
+    return time.perf_counter() - started, result.returncode
+
+
+def _project(folder: Path, transcript: str) -> Path:
+    """A copy of the small archive whose first transcript is ``transcript``."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(REPO / "docs", folder / "docs")
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "scripts").symlink_to(REPO / "scripts")
+    shutil.copytree(FIXTURE, folder / "data")
+    (folder / "data" / TRANSCRIPT).write_text(transcript, encoding="utf-8")
+    return folder
+
+
+REPEATS = 3
+
+
+def _measure(folder: Path, transcript: str, name: str, accepted: bool) -> tuple[float, float]:
+    """(check seconds, check-and-build seconds) for one input, each the fastest of a few runs."""
+    project = _project(folder, transcript)
+    checks, builds = [], []
+    for _ in range(REPEATS):
+        check_s, check_exit = _run(project, "check")
+        if (check_exit == 0) != accepted:
+            raise RuntimeError(f"case {name!r}: check exited {check_exit}")
+        checks.append(check_s)
+        build_s, build_exit = _run(project, "build") if accepted else (check_s, 1)
+        if accepted and build_exit != 0:
+            raise RuntimeError(f"case {name!r}: build exited {build_exit}")
+        builds.append(build_s)
+    return min(checks), min(builds)
+
+
+def run(cases: list[tuple[str, Callable[[int], Change], bool]] = CASES, sizes: tuple[int, int] = SIZES) -> list[dict[str, object]]:
+    """Each case at two sizes, against the unchanged archive.
+
+    ``s_per_100kb`` is what the first 100 KB adds to the time (start-up does not count);
+    ``growth`` compares what each further 100 KB adds with that: about 1 for a step
+    that is linear in its input, about 4 for one that is quadratic.
+    """
+    rows: list[dict[str, object]] = []
+    original = (FIXTURE / TRANSCRIPT).read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "project"
+        base = _measure(folder, original, "unchanged", True)
+        for name, make, accepted in cases:
+            measured = []
+            for n in sizes:
+                changed = make(n)(original)
+                if changed == original:
+                    raise ValueError(f"case {name!r} changed nothing")
+                grown = len(changed.encode("utf-8")) - len(original.encode("utf-8"))
+                measured.append((grown, *_measure(folder, changed, name, accepted)))
+            (small_b, small_check, small_build), (large_b, _large_check, large_build) = measured
+            start = base[1] if accepted else base[0]
+            first = SIZE * max(small_build - start, 1e-3) / small_b
+            further = SIZE * (large_build - small_build) / (large_b - small_b)
+            rows.append({
+                "case": name, "bytes": [small_b, large_b], "check_s": round(small_check, 3),
+                "build_s": [round(small_build, 3), round(large_build, 3)],
+                "s_per_100kb": round(first, 3), "growth": round(further / first, 2),
+            })
+    return rows
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    """For each case: seconds added per 100 KB, against plain words, and how the cost grows with size."""
+    normal = next(r for r in rows if str(r["case"]).startswith("normal"))
+    lines = [
+        "| input in one field | check and build, s (100 KB / 300 KB) | s per 100 KB | plain words, s per 100 KB | growth (1 = linear, 4 = quadratic) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        small, large = r["build_s"]  # type: ignore[misc]
+        lines.append(
+            f"| {r['case']} | {small:.2f} / {large:.2f} | {r['s_per_100kb']:.3f} | {normal['s_per_100kb']:.3f} | {r['growth']:.2f} |"
+        )
+    return "\n".join(lines)
