@@ -112,7 +112,7 @@ def test_github_format_escapes_text_that_could_inject_workflow_commands() -> Non
     hostile = Problem("data/a,b:c.yaml", 3, 5, "excerpts[0].speaker", "unknown person 'x%0A::warning::y'\n::error::z\r")
     assert github_line(hostile) == (
         "::error file=data/a%2Cb%3Ac.yaml,line=3,col=5,title=excerpts[0].speaker"
-        "::unknown person 'x%250A::warning::y'%0A::error::z%0D"
+        "::unknown person 'x%250A::warning::y'\\x0a::error::z\\x0d"
     )
 
 
@@ -123,9 +123,30 @@ def test_github_format_writes_every_problem_to_the_job_summary(project: Path, tm
     assert result.returncode == 1
     assert result.stdout.startswith(f"::error file={LAKESIDE},line=44,col=14,title=excerpts[1].speaker::")
     text = summary.read_text(encoding="utf-8")
-    assert "<img" not in text and "&lt;img src=x&gt;&#124;" in text
+    assert "<img" not in text and "&#60;img src=x&#62;&#124;" in text
     assert text.startswith("### 1 problem(s) in the archive's data")
     assert github_summary([]).startswith("### 0 problem(s)")
+
+
+def test_reports_show_control_and_escape_characters_instead_of_obeying_them(project: Path) -> None:
+    edit(project, LAKESIDE, "kind: memorandum-of-conversation", 'kind: "memo\\e]0;owned\\a\\e[2J\\u202eevil"')
+    for fmt in ("human", "github", "json"):
+        result = archive(project, "check", "--format", fmt)
+        assert result.returncode == 1
+        output = result.stdout + result.stderr
+        assert not any(c in output for c in "\x1b\x07\u202e"), fmt
+    assert archive(project, "check").stderr.splitlines()[0] == (
+        f"{LAKESIDE}:5:7: kind: expected one of memorandum-of-conversation, telephone-conversation, transcript, notes; "
+        "got 'memo\\x1b]0;owned\\x07\\x1b[2J\\u202eevil'"
+    )
+
+
+def test_the_job_summary_cannot_be_formatted_by_a_value() -> None:
+    hostile = Problem("data/x|y.yaml", 1, 2, "title", "got '**bold** [link](https://evil.example/) | cell\n# heading `code` <b>'")
+    row = github_summary([hostile]).splitlines()[-1]
+    assert row.count("|") == 4
+    for raw in ("**", "[link]", "`", "<b>", "\n#"):
+        assert raw not in row
 
 
 def test_json_format(project: Path) -> None:
@@ -150,7 +171,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_edit_buttons_open_the_source_file(site: Path) -> None:
     repo = "https://github.com/leaders-archive/conversations/edit/main/"
-    edit_link = lambda path: page(site, path).select_one('a[rel="edit"]')  # noqa: E731
+    edit_link = lambda path: page(site, path).select_one('a[rel~="edit"]')  # noqa: E731
     assert edit_link("transcripts/2001-06-16-lakeside")["href"] == repo + "data/transcripts/2001-06-16-lakeside.yaml"
     assert edit_link("contributing")["href"] == repo + "docs/contributing.md"
     assert edit_link("reference")["href"] == repo + "scripts/archive/model.py"

@@ -16,6 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from .characters import visible
+
 
 def _show_warnings() -> None:
     """Print MkDocs' warnings and errors to standard error, as the mkdocs command does."""
@@ -26,6 +28,22 @@ def _show_warnings() -> None:
         handler._archive = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+
+
+def _swap_in(staging: Path, site: Path) -> None:
+    """Replace ``site`` with ``staging``; if the second rename fails, the old site is put back."""
+    if not site.exists():
+        staging.rename(site)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
+    site.rename(retired / "site")
+    try:
+        staging.rename(site)
+    except OSError:
+        (retired / "site").rename(site)  # if even this fails, the old site stays whole in the retired folder
+        retired.rmdir()
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def build_site(project: Path, site: Path) -> bool:
@@ -43,16 +61,14 @@ def build_site(project: Path, site: Path) -> bool:
             finally:
                 config.plugins.on_shutdown()
         except (Abort, ConfigurationError, MkDocsException) as err:
-            print(f"Error: {err}", file=sys.stderr)
+            print("Error: " + "\n".join(visible(line) for line in str(err).split("\n")), file=sys.stderr)
             return False
-        if site.exists():
-            retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
-            site.rename(retired / "site")
-            staging.rename(site)
-            shutil.rmtree(retired)
-        else:
-            staging.rename(site)
+        except OSError as err:
+            where = f" {visible(str(err.filename))}" if err.filename else ""
+            print(f"Error: cannot write the site{where}: {err.strerror or err}", file=sys.stderr)
+            return False
+        _swap_in(staging, site)
         return True
     finally:
         if staging.exists():
-            shutil.rmtree(staging)
+            shutil.rmtree(staging, ignore_errors=True)

@@ -8,11 +8,13 @@ Exit codes: 0 when all is well, 1 when the data or the build has problems,
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
 
 from .build import build_site
+from .characters import visible
 from .json_schema import write_schemas
 from .pipeline import read_archive
 from .problems import DataError
@@ -73,7 +75,28 @@ def _new(project: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM ends the command the way Ctrl-C does, so every temporary folder is removed on the way out."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; an interruption or a file-system fault ends it with one line, not a traceback."""
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except OSError as err:
+        where = f" {visible(str(err.filename))}" if err.filename else ""
+        print(f"Error: cannot read or write{where}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     """Run the command named on the command line."""
     parser = argparse.ArgumentParser(prog="python -m archive", description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml, docs/ and data/ (default: .)")

@@ -60,7 +60,12 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
     if not data_dir.is_dir():
         found.problems.append(_file_problem(data_dir, root, "the data folder is missing"))
         return found
-    for path in sorted(data_dir.iterdir()):
+    try:
+        listing = sorted(data_dir.iterdir())
+    except OSError as err:
+        found.problems.append(_file_problem(data_dir, root, f"cannot read the data folder: {err.strerror}"))
+        return found
+    for path in listing:
         if path.is_symlink():
             found.problems.append(_file_problem(path, root, "symbolic links are not allowed in the data folder"))
         elif path.name not in expected and not path.name.startswith("."):
@@ -72,9 +77,18 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
         elif not path.is_symlink():
             found.problems.append(_file_problem(path, root, "file is missing"))
     folder = data_dir / TRANSCRIPTS_DIR
-    if not folder.is_dir() or folder.is_symlink():
+    if folder.is_symlink():
+        return found  # reported with the data folder's other links
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "is missing"
+        found.problems.append(_file_problem(folder, root, f"the transcripts folder {what}; transcripts are .yaml files in it"))
         return found
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as err:
+        found.problems.append(_file_problem(folder, root, f"cannot read the transcripts folder: {err.strerror}"))
+        return found
+    for path in entries:
         if path.name.startswith("."):
             continue
         if path.is_symlink():

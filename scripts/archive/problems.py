@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -15,10 +17,15 @@ class Problem:
     field: str
     message: str
 
+    def shown(self) -> Problem:
+        """The same problem with control, formatting and separator characters written as escapes."""
+        return Problem(visible(self.file), self.line, self.col, visible(self.field), visible(self.message))
+
     def format(self) -> str:
-        """Render as ``path:line:col: field: message``, the form editors and tools read."""
-        where = f"{self.file}:{self.line}:{self.col}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        """Render as ``path:line:col: field: message``, the form editors and tools read (escapes made visible)."""
+        shown = self.shown()
+        where = f"{shown.file}:{self.line}:{self.col}"
+        return f"{where}: {shown.field}: {shown.message}" if shown.field else f"{where}: {shown.message}"
 
 
 class DataError(Exception):

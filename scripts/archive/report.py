@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from pathlib import Path
@@ -24,6 +23,7 @@ def _escape_property(text: str) -> str:
 
 def github_line(problem: Problem) -> str:
     """One problem as a GitHub Actions ``::error`` annotation."""
+    problem = problem.shown()
     title = _escape_property(problem.field or "data")
     return (
         f"::error file={_escape_property(problem.file)},line={problem.line},col={problem.col},"
@@ -31,13 +31,18 @@ def github_line(problem: Problem) -> str:
     )
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()<>#+-.!|~&\"'$@:"} | {"\n": "<br>", "\r": ""})
+
+
+def _cell(text: str) -> str:
+    """Text for a cell of a Markdown table: every character Markdown or HTML could read as markup becomes a reference."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
 def github_summary(problems: list[Problem]) -> str:
     """All problems as a Markdown table for the job summary (GitHub shows only ten annotations)."""
-    rows = [
-        f"| <code>{html.escape(p.file)}:{p.line}:{p.col}</code> | <code>{html.escape(p.field)}</code> | "
-        f"{html.escape(p.message).replace('|', '&#124;')} |"
-        for p in problems
-    ]
+    shown = [p.shown() for p in problems]
+    rows = [f"| <code>{_cell(p.file)}:{p.line}:{p.col}</code> | <code>{_cell(p.field)}</code> | {_cell(p.message)} |" for p in shown]
     header = f"### {len(problems)} problem(s) in the archive's data\n\n| where | field | problem |\n| --- | --- | --- |\n"
     return header + "\n".join(rows) + "\n"
 
@@ -48,7 +53,7 @@ def render(problems: list[Problem], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(
             [{"file": p.file, "line": p.line, "col": p.col, "field": p.field, "message": p.message} for p in ordered],
-            indent=2, ensure_ascii=False,
+            indent=2, ensure_ascii=True,
         )
     if fmt == "github":
         summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -7,6 +7,7 @@ alone outweighs the rest of the build. Both wait in a temporary folder here.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -29,6 +30,8 @@ class Spill:
     def _dir(self) -> Path:
         if self._folder is None:
             self._folder = Path(tempfile.mkdtemp(prefix="archive-build-"))
+            # An interrupted build (Ctrl-C, SIGTERM) unwinds past MkDocs' error event; remove the folder at exit then.
+            atexit.register(self.clear)
         return self._folder
 
     def park(self, key: str, html: str) -> None:
