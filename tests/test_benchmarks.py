@@ -34,3 +34,14 @@ def test_scale_benchmark_produces_every_figure(tmp_path: Path) -> None:
     assert figures["loader"] == "yaml.cyaml.CSafeLoader"
     table = scale.table(results)
     assert table.count("\n") == len(ROWS) + 1 and "20 transcripts" in table
+
+
+def test_pathological_benchmark_produces_every_figure() -> None:
+    from benchmarks import pathological
+
+    cases = [case for case in pathological.CASES if case[0].startswith(("normal: plain words in an excerpt", "claim citing"))]
+    rows = pathological.run(cases, sizes=(2_000, 6_000))
+    assert [r["case"] for r in rows] == [c[0] for c in cases]
+    for row in rows:
+        assert row["bytes"][0] < row["bytes"][1] and row["s_per_100kb"] > 0 and isinstance(row["growth"], float)
+    assert pathological.table(rows).count("\n") == len(rows) + 1

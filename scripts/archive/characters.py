@@ -108,14 +108,18 @@ def first_refused(value: str, one_line: bool) -> Refused | None:
             return None
         return Refused(found.start(), found.group(), why_refused(found.group(), one_line) or "")
     verdicts = _VERDICTS[one_line]
-    refused: list[tuple[str, str]] = []
+    refused: list[tuple[str, str]] = []  # each refused character of the text, with why
     for char in set(value):
         if char not in verdicts:
             verdicts[char] = why_refused(char, one_line)
         why = verdicts[char]
         if why is not None:
             refused.append((char, why))
-    candidates = [Refused(value.find(char), char, why) for char, why in refused]
+    candidates = []
+    if refused:
+        reasons = dict(refused)
+        offset = next(i for i, char in enumerate(value) if char in reasons)  # one pass, however many kinds are refused
+        candidates.append(Refused(offset, value[offset], reasons[value[offset]]))
     if JOINERS[0] in value or JOINERS[1] in value:
         lone = _LONE_JOINER.search(value)
         if lone is not None:

@@ -84,6 +84,11 @@ def _describe(node: Node) -> str:
     return f"'{node.value}'" if node.value else "nothing"
 
 
+def _close(value: str, options: list[str] | tuple[str, ...]) -> list[str]:
+    """The allowed word closest to a mistyped one; long values are not compared (that costs time, and helps no one)."""
+    return difflib.get_close_matches(value, options, n=1) if len(value) <= 64 else []
+
+
 def _scalar(node: Node, path: str, ctx: Context, expected: str) -> str | None:
     """The node's text, or None after recording why it is not usable text."""
     if not isinstance(node, Scalar):
@@ -136,7 +141,7 @@ def _choice(options: tuple[str, ...]) -> Convert:
         if value is None:
             return INVALID
         if value not in options:
-            hint = difflib.get_close_matches(value, options, n=1)
+            hint = _close(value, options)
             more = f" (did you mean '{hint[0]}'?)" if hint else ""
             return ctx.problem(node, path, f"expected one of {listed}; got '{value}'{more}")
         return value
@@ -185,7 +190,7 @@ def _record(cls: type) -> Convert:
         ok = True
         for key, key_node in node.keys.items():
             if key not in names:
-                hint = difflib.get_close_matches(key, names, n=1)
+                hint = _close(key, names)
                 more = f" (did you mean '{hint[0]}'?)" if hint else f" (allowed: {', '.join(names)})"
                 ctx.problem(key_node, prefix + key, f"unknown field{more}")
                 ok = False

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import bad_input, lighthouse, scale
+from . import bad_input, lighthouse, pathological, scale
 
 REPO = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/"]
@@ -24,12 +24,12 @@ def _build_real_site(target: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks; print a table each and write the figures as JSON."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=["scale", "bad-input", "lighthouse"], action="append", help="run only these")
+    parser.add_argument("--only", choices=["scale", "bad-input", "pathological", "lighthouse"], action="append", help="run only these")
     parser.add_argument("--sizes", default="1000", help="archive sizes for the scale benchmark, e.g. 1000,10000 (default: 1000)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to put the synthetic archives (default: a temporary folder)")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json", help="where to write the figures")
     args = parser.parse_args(argv)
-    wanted = set(args.only or ["scale", "bad-input", "lighthouse"])
+    wanted = set(args.only or ["scale", "bad-input", "pathological", "lighthouse"])
     results: dict[str, object] = {}
     if "scale" in wanted:
         sizes = [int(s) for s in args.sizes.split(",")]
@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nBad input, each refused by the check:\n")
         print(bad_input.table(rows))
         results["bad_input"] = [{"case": r[0], "bytes": r[1], "seconds": round(r[2], 3), "exit": r[3]} for r in rows]
+    if "pathological" in wanted:
+        rows = pathological.run()
+        print("\nPathological inputs, the check and the full build (CPU seconds, least of three runs):\n")
+        print(pathological.table(rows))
+        results["pathological"] = rows
     with tempfile.TemporaryDirectory() as tmp:
         if "lighthouse" in wanted:
             site = _build_real_site(Path(tmp))
