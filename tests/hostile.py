@@ -48,13 +48,25 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+# Every free-text field also carries a marker naming it, so a test can tell which field's text reached a page.
+MARKERS: dict[str, str] = {}
+
+
+def marker(path: str) -> str:
+    """The marker of one field (letters only, so it survives every escaping unchanged)."""
+    return "field" + "".join(part.capitalize() for part in path.replace("_", ".").split("."))
+
+
 def _value(tp: Any, name: str, refs: dict[str, str]) -> Any:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is typing.Annotated:
         rule: TextRule = args[1]
         if rule.kind == "ref":
             return refs[rule.registry]
-        return {"id": refs["id"], "line": LINE, "text": TEXT, "markup": MARKUP, "url": "https://archive.example/x?a=1&b=2"}.get(rule.kind, LINE)
+        if rule.kind in ("line", "text", "markup"):
+            MARKERS[name] = marker(name)
+            return f"{marker(name)} " + {"line": LINE, "text": TEXT, "markup": MARKUP}[rule.kind]
+        return {"id": refs["id"], "url": "https://archive.example/x?a=1&b=2"}.get(rule.kind, LINE)
     if origin in (typing.Union, __import__("types").UnionType):
         return _value(next(a for a in args if a is not type(None)), name, refs)
     if origin is list:
@@ -68,32 +80,34 @@ def _value(tp: Any, name: str, refs: dict[str, str]) -> Any:
     if tp is TimeSpan:
         return "10:00-11:00"
     if dataclasses.is_dataclass(tp):
-        return _record(tp, refs)
+        return _record(tp, refs, name)
     raise TypeError(tp)
 
 
-def _record(cls: type, refs: dict[str, str]) -> dict[str, Any]:
+def _record(cls: type, refs: dict[str, str], path: str) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, include_extras=True)
     record = {}
     for f in dataclasses.fields(cls):
         if f.metadata.get("derived") or f.name == "draft":
             continue
-        record[f.name] = _value(hints[f.name], f.name, refs)
+        record[f.name] = _value(hints[f.name], f"{path}.{f.name}", refs)
     return record
 
 
 def write_data(folder: Path) -> None:
     """Write people, sources, topics and one transcript, every text field carrying the payloads."""
     refs = {"people": "speaker", "sources": "source", "topics": "topic", "excerpts": "excerpt", "id": "excerpt"}
-    transcript = _record(model.Transcript, refs)
+    transcript = _record(model.Transcript, refs, "transcript")
     transcript["claims"][0]["id"] = "claim"
     # Cells that start with a formula character, for the CSV downloads.
     transcript["title"] = FORMULA + " " + LINE
     transcript["claims"][0]["statement"] = FORMULA + " " + LINE
+    for path in ("transcript.title", "transcript.claims.statement"):
+        MARKERS.pop(path)  # checked by their own tests
     registries = {
-        "people": {"speaker": _record(model.Person, refs)},
-        "sources": {"source": _record(model.Source, refs)},
-        "topics": {"topic": _record(model.Topic, refs)},
+        "people": {"speaker": _record(model.Person, refs, "person")},
+        "sources": {"source": _record(model.Source, refs, "source")},
+        "topics": {"topic": _record(model.Topic, refs, "topic")},
     }
     (folder / "transcripts").mkdir(parents=True)
     for name, data in registries.items():

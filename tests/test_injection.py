@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build, make_project
-from hostile import FORMULA, LINE, MARKUP_PAYLOADS, PAYLOADS, write_data
+from hostile import FORMULA, LINE, MARKUP_PAYLOADS, PAYLOADS, marker, write_data
 
 GENERATED = ("transcripts", "people", "topics", "claims", "timeline")
 BAD_SCHEMES = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.I)
@@ -69,8 +69,8 @@ def test_every_payload_is_visible_as_typed_on_the_transcript_page(site: Path) ->
     for payload in PAYLOADS:
         assert " ".join(payload.split()) in text
     assert soup.title.get_text() == f"{FORMULA} {LINE} - Leaders' Conversations Archive"
-    assert soup.find("meta", attrs={"name": "description"})["content"] == LINE
-    assert soup.find("meta", attrs={"name": "citation_title"})["content"] == LINE
+    assert soup.find("meta", attrs={"name": "description"})["content"] == f"{marker('transcript.summary')} {LINE}"
+    assert soup.find("meta", attrs={"name": "citation_title"})["content"] == f"{marker('transcript.document.subject')} {LINE}"
     toc = [a.get_text(" ", strip=True) for a in soup.select('.md-nav--secondary a[href="#claim"]')]
     assert toc == [f"{FORMULA} {LINE}"]
 
@@ -114,4 +114,25 @@ def test_machine_readable_outputs_keep_payloads_as_data(site: Path) -> None:
     assert whole["transcripts"][0]["title"] == f"{FORMULA} {LINE}"
     bib = (site / "cite/2001-06-16-hostile.bib").read_text(encoding="utf-8")
     assert bib.count("{") == bib.count("}") and "\\{\\{ config \\}\\}" in bib
-    assert json.loads((site / "cite/2001-06-16-hostile.json").read_text(encoding="utf-8"))[0]["title"] == LINE
+    assert json.loads((site / "cite/2001-06-16-hostile.json").read_text(encoding="utf-8"))[0]["title"] == f"{marker('transcript.document.subject')} {LINE}"
+
+
+def test_every_text_field_of_every_file_reaches_a_page_as_text(site: Path) -> None:
+    from hostile import MARKERS
+
+    shown = " ".join(_visible(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")) for p in _pages(site))
+    # A language code is written as the passage's lang attribute, not as text.
+    hidden = {path for path, mark in MARKERS.items() if mark not in shown}
+    assert hidden == {"transcript.excerpts.original_lang"}
+    assert len(MARKERS) >= 25
+
+
+def test_every_text_field_reaches_the_search_index_and_the_data_download(site: Path) -> None:
+    from hostile import MARKERS
+
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    whole = (site / "downloads/archive.json").read_text(encoding="utf-8")
+    for path, mark in MARKERS.items():
+        assert mark in whole, path
+        if not path.endswith(("original_lang", "offices.title")):
+            assert mark in index, path
