@@ -66,6 +66,23 @@ def derived(text: str) -> Any:
     return field(default="", metadata=doc(text, derived=True))
 
 
+# --- corrections ------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class Correction:
+    """A dated change to a published entry: what changed and why."""
+
+    date: PartialDate = required("The day the change was published, YYYY-MM-DD (not before the entry was added, not in the future).", '2026-11-29')
+    text: Markup = required("What was changed and why, in the editor's words; *emphasis* and [links](https://...) are allowed.", 'The claim was marked disputed; the reports agree, so it is now marked supported.')
+    sources: list[Citation] = listing("Sources that show why the change was needed.", '[{source: rbc-ukraine-report}]')
+
+
+def corrections_field() -> Any:
+    """The same ``corrections`` field on every kind of entry."""
+    return listing("Dated corrections of this entry, oldest first.", '[{date: 2026-11-29, text: ..., sources: [{source: ...}]}]')
+
+
 # --- registries -------------------------------------------------------------
 
 
@@ -87,6 +104,7 @@ class Person:
     name_original: Line | None = optional("Name in the person's own script, e.g. 'Владимир Путин'.", 'Владимир Путин')
     description: Line = required("One line saying who the person is.", 'President of Russia 2000–2008 and from 2012.')
     roles: list[Role] = listing("Offices held, oldest first.", '[{title: President of Russia, start: 2000-05-07, end: 2008-05-07}]')
+    corrections: list[Correction] = corrections_field()
 
 
 @dataclass(slots=True, kw_only=True)
@@ -101,6 +119,7 @@ class Source:
     date: PartialDate | None = optional("Publication date.", '2025-12-23')
     url: Url | None = optional("Link to the source (http or https).", 'https://nsarchive.gwu.edu/media/33711/ocr')
     note: Text | None = optional("How it was read and how far it can be trusted.", 'Read through a copy of the page; the document itself was not read.')
+    corrections: list[Correction] = corrections_field()
 
 
 @dataclass(slots=True, kw_only=True)
@@ -110,6 +129,7 @@ class Topic:
     id: str = derived("The topic's id: the key in topics.yaml.")
     title: Line = required("Topic name as shown to readers.", 'NATO enlargement')
     description: Line | None = optional("What the topic covers.", 'Admission of new members to the alliance.')
+    corrections: list[Correction] = corrections_field()
 
 
 # --- transcripts ------------------------------------------------------------
@@ -179,6 +199,14 @@ class Document:
 
 
 @dataclass(slots=True, kw_only=True)
+class Wording:
+    """The same passage as another source prints it, word for word."""
+
+    source: Citation = required("The source printing this wording, and where in it.", '{source: liga-net-2008-report, at: para. 4}')
+    text: Text = required("The passage exactly as that source prints it: spelling, punctuation and slips included.", 'In 1956, the Crimean peninsula was transferred to Ukraine.')
+
+
+@dataclass(slots=True, kw_only=True)
 class Excerpt:
     """A speaker's turn: the words, or a paraphrase of them, with where they were read."""
 
@@ -190,6 +218,7 @@ class Excerpt:
     original: Text | None = optional("The same passage in the original language.", 'Текст на языке оригинала.')
     original_lang: Line | None = optional("Language code of the original, e.g. 'ru'.", 'ru')
     redacted: bool = field(default=False, metadata=doc("true when part of the passage is withheld in the released document.", eg="true"))
+    wordings: list[Wording] = listing("Other sources' wordings of the same passage; the page marks where each differs from the text above.", '[{source: {source: tass-2025-12-23}, text: ...}]')
     notes: list[Note] = listing("Editor's notes on this excerpt.", '[{text: ..., sources: [{source: ...}]}]')
 
 
@@ -205,6 +234,18 @@ class Claim:
     assessment: Assessment = required("How the claim stands against the evidence.", 'contradicted')
     annotation: Markup = required("Context and facts that bear on the claim, short, in the editor's words.", 'The 2001 census counted 8,334,100 ethnic Russians, 17.3% of the population.')
     sources: list[Citation] = listing("Sources for the annotation and assessment.", '[{source: ukraine-census-2001}]', minimum=1)
+
+
+@dataclass(slots=True, kw_only=True)
+class PublicRemark:
+    """Something a participant said in public on the day of the conversation (a press conference, a statement)."""
+
+    id: Id = required("Stable id, unique in the file; the page anchor.", 'soul')
+    speaker: PersonRef = required("Id of the person speaking; must be a participant.", 'bush')
+    occasion: Line = required("Where it was said.", 'Joint press conference, Brdo Castle')
+    kind: CaveatKind = required("quote if the text is the words as the source prints them; paraphrase otherwise.", 'quote')
+    text: Text = required("The words, or a paraphrase of them.", 'I was able to get a sense of his soul.')
+    source: Citation = required("Where the words were read.", '{source: white-house-2001-06-16-press-conference}')
 
 
 @dataclass(slots=True, kw_only=True)
@@ -227,6 +268,8 @@ class Transcript:
     notes: list[Note] = listing("Editor's notes on the conversation as a whole.", '[{text: ..., sources: [{source: ...}]}]')
     excerpts: list[Excerpt] = listing("The speaker turns, in document order.", '[{id: opening, speaker: putin, kind: summary, text: ..., source: {source: ...}}]', minimum=1)
     claims: list[Claim] = listing("Claims made in the conversation.", '[{id: ..., speaker: putin, excerpts: [...], ...}]')
+    public_remarks: list[PublicRemark] = listing("What participants said in public the same day, kept apart from the private record.", '[{id: soul, speaker: bush, occasion: ..., kind: quote, text: ..., source: {source: ...}}]')
+    corrections: list[Correction] = corrections_field()
 
 
 @dataclass(slots=True)

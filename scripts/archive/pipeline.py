@@ -218,6 +218,9 @@ def _read_archive(data_dir: Path) -> Archive:
                 for key, mark in entry.ctx.marks.items()
                 if key in known[name] and _reserved(key)
             ]
+    for name, path in files.registries.items():
+        if name in loaded:  # corrections in a registry cite sources
+            problems += references.check_registry(_shaped(path, root, name, _convert_registry[name]).ctx, known)
     transcripts = []
     for path in files.transcripts:
         transcript, found = read_transcript(path, root, known)

@@ -10,17 +10,20 @@ import difflib
 import re
 
 from .problems import Problem
-from .shape import Context, Mark
+from .shape import DATE, Context, Mark
 
 # Ids the transcript page uses for its own sections; excerpt and claim ids are anchors on the same page.
-RESERVED_ANCHORS = {"title", "participants", "notes", "excerpts", "claims", "document", "sources", "cite", "cite-text"}
+RESERVED_ANCHORS = {
+    "title", "participants", "notes", "excerpts", "claims", "public-remarks", "document", "sources", "corrections", "cite", "cite-text",
+}
 RESERVED_PREFIX = "cited-"
 NOUNS = {"people": "person", "sources": "source", "topics": "topic", "excerpts": "excerpt"}
 
 _EXCERPT_ID = re.compile(r"^excerpts\[(\d+)\]\.id$")
-_ANCHOR_ID = re.compile(r"^(excerpts|claims)\[\d+\]\.id$")
+_ANCHOR_ID = re.compile(r"^(excerpts|claims|public_remarks)\[\d+\]\.id$")
 _PARTICIPANT = re.compile(r"^participants\[\d+\]\.people\[\d+\]\.person$")
-_SPEAKER = re.compile(r"^(excerpts|claims)\[(\d+)\]\.speaker$")
+_SPEAKER = re.compile(r"^(excerpts|claims|public_remarks)\[(\d+)\]\.speaker$")
+_CORRECTION_DATE = re.compile(r"(?:^|\.)corrections\[\d+\]\.date$")
 _CLAIM_EXCERPT = re.compile(r"^claims\[(\d+)\]\.excerpts\[\d+\]$")
 
 
@@ -65,6 +68,27 @@ def check_registry_references(
     return unknown
 
 
+def check_corrections(ctx: Context, found: list[Problem]) -> None:
+    """Each correction is dated to the day, and not before the entry it corrects was added."""
+    for path, mark in ctx.marks.items():
+        if mark.registry != DATE or not _CORRECTION_DATE.search(path):
+            continue
+        entry = path.rsplit("corrections[", 1)[0]
+        added = ctx.marks.get(f"{entry}added")
+        if len(mark.value) != len("YYYY-MM-DD"):
+            found.append(Problem(ctx.file, mark.line, mark.col, path, f"a correction is dated to the day (YYYY-MM-DD), got '{mark.value}'"))
+        elif added is not None and added.registry == DATE and mark.value < added.value.rstrip("~?%"):
+            found.append(Problem(ctx.file, mark.line, mark.col, path, f"'{mark.value}' is before the entry was added ({added.value}, line {added.line})"))
+
+
+def check_registry(ctx: Context, registries: dict[str, set[str] | None]) -> list[Problem]:
+    """Meaning checks for a registry file: the sources its corrections cite, and their dates."""
+    problems: list[Problem] = []
+    check_registry_references(ctx, registries, problems, Suggestions())
+    check_corrections(ctx, problems)
+    return problems
+
+
 def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> list[Problem]:
     """All meaning checks for one transcript file; ``ctx`` (the file's marks) is only read."""
     problems: list[Problem] = []
@@ -74,6 +98,7 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
 
     suggestions = Suggestions()
     unknown = check_registry_references(ctx, registries, problems, suggestions)
+    check_corrections(ctx, problems)
     marks = ctx.marks
     # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
     ids, people, speakers, cited_excerpts = [], [], [], []

@@ -23,11 +23,12 @@ from . import markup
 from .model import is_required
 from .problems import Problem
 from .strict_yaml import Map, Node, Scalar, Seq
-from .values import PartialDate, TextRule, TimeSpan, ValueProblem
+from .values import PartialDate, TextRule, TimeSpan, ValueProblem, past_date
 from .characters import Refused
 from .text_rules import check_text, refused_character
 
 INVALID: Any = object()
+DATE = "date"  # the registry name of a date's mark: dates point at nothing, their order is checked
 _NEWLINE = re.compile("\n")
 
 
@@ -162,6 +163,18 @@ def _parsed(parse: Callable[[str], Any], expected: str) -> Convert:
     return convert
 
 
+def _dated(convert: Convert) -> Convert:
+    """A date converter that also records where the date stands, for the checks of date order."""
+
+    def dated(node: Node, path: str, ctx: Context) -> Any:
+        value = convert(node, path, ctx)
+        if value is not INVALID:
+            ctx.marks[path] = Mark(DATE, value.iso(), node.line, node.col)
+        return value
+
+    return dated
+
+
 def _list(item: Convert, minimum: int) -> Convert:
     def convert(node: Node, path: str, ctx: Context) -> Any:
         if not isinstance(node, Seq):
@@ -273,7 +286,7 @@ def _build(tp: Any, minimum: int) -> Convert:
     if tp is bool:
         return _bool
     if tp is PartialDate:
-        return _parsed(PartialDate.parse, "a date")
+        return _dated(_parsed(past_date, "a date"))
     if tp is TimeSpan:
         return _parsed(TimeSpan.parse, "a time")
     if tp is str:

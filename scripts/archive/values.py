@@ -7,6 +7,8 @@ Each kind of text is an ``Annotated[str, ...]`` marker read by the validator
 from __future__ import annotations
 
 import calendar
+import datetime
+import os
 import re
 from dataclasses import dataclass
 from typing import Annotated
@@ -104,6 +106,21 @@ class PartialDate:
     def human(self) -> str:
         """The date in words: ``16 June 2001``, ``June 2001``, ``about 2001``, ``2001 (uncertain)``."""
         return ("about " if self.approximate else "") + self.words() + (" (uncertain)" if self.uncertain else "")
+
+
+def today() -> datetime.date:
+    """Today's date; ``ARCHIVE_TODAY`` (YYYY-MM-DD) sets another, for tests that must not depend on the calendar."""
+    fixed = os.environ.get("ARCHIVE_TODAY")
+    return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
+
+
+def past_date(text: str) -> PartialDate:
+    """Parse a date that must not lie in the future."""
+    date = PartialDate.parse(text)
+    now = today()
+    if date.sort_key() > (now.year, now.month, now.day):
+        raise ValueProblem(f"'{text}' is in the future (today is {now.isoformat()})")
+    return date
 
 
 _TIME = re.compile(r"^(\d{2}):(\d{2})(?:-(\d{2}):(\d{2}))?$")

@@ -17,6 +17,8 @@ ARCHIVE_JSON = "downloads/archive.json"
 CLAIMS_CSV = "downloads/claims.csv"
 TRANSCRIPTS_CSV = "downloads/transcripts.csv"
 FEED = "feed.xml"
+CORRECTIONS = "corrections.md"
+CORRECTIONS_FEED = "corrections.xml"
 # Above this many entries a listing is split into one page per year.
 PAGE_LIMIT = 300
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .. import markup
 from ..crossref import CrossReference
-from ..model import Archive, Citation, Claim, Excerpt, Note, Transcript
+from ..model import Archive, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Transcript, Wording
 from . import citations, cite, paths
+from .differences import same_words, word_diff
 from .text import front_matter, h, link, md_inline, prose, shown_url
 
 DOCUMENT_KINDS = cite.DOCUMENT_KINDS
@@ -114,8 +115,70 @@ def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive) -> str:
         original = f'<div class="original"{lang}>{prose(e.original)}</div>'
     return (
         f'<div class="turn turn-{e.kind}">{head}{body}{original}'
-        f"{_provenance(e, archive)}{_notes(e.notes, archive)}</div>"
+        f"{_provenance(e, archive)}{_wordings(e, archive)}{_notes(e.notes, archive)}</div>"
     )
+
+
+def _wording(e: Excerpt, w: Wording, archive: Archive) -> str:
+    where = f'<p class="provenance">As printed in {citations.short(w.source, archive.sources)} ({_tier(w.source, archive)}).</p>'
+    if same_words(e.text, w.text):
+        return f'<li><p class="wording wording-same">The same words as above.</p>{where}</li>'
+    marked = word_diff(e.text, w.text)
+    shown = f"“{marked}”" if marked is not None else prose(f"“{w.text}”")
+    return f'<li><p class="wording">{shown}</p>{where}</li>'
+
+
+def _wordings(e: Excerpt, archive: Archive) -> str:
+    """Other sources' wordings of the passage, each marked where it differs from the excerpt's text."""
+    if not e.wordings:
+        return ""
+    key = (
+        '<p class="wordings-key">How other sources print this passage. Marked against the text above: '
+        '<del>struck through</del> = missing from that source, <ins>underlined</ins> = added or changed by it.</p>'
+    )
+    return f'<div class="wordings">{key}<ul>{"".join(_wording(e, w, archive) for w in e.wordings)}</ul></div>'
+
+
+def _tier(citation: Citation, archive: Archive) -> str:
+    return citations.TIER_LABELS[archive.sources[citation.source].tier]
+
+
+def _public_remark(t: Transcript, r: PublicRemark, archive: Archive) -> str:
+    speaker = person_link(paths.transcript(t.id), r.speaker, archive)
+    words = prose(f"“{r.text}”" if r.kind == "quote" else r.text)
+    body = f'<blockquote class="words">{words}</blockquote>' if r.kind == "quote" else f'<div class="words">{words}</div>'
+    lead = "The words as printed in" if r.kind == "quote" else "Paraphrase from"
+    return (
+        f'<div class="remark" id="{r.id}"><p class="remark-head"><span class="speaker">{speaker}</span>, {h(r.occasion)}'
+        f' <span class="kind kind-{"quote" if r.kind == "quote" else "paraphrase"}">{EXCERPT_KINDS[r.kind]}</span>'
+        f' <a class="anchorlink" href="#{r.id}" title="Permanent link to this remark">¶</a></p>'
+        f'{body}<p class="provenance">{lead} {citations.short(r.source, archive.sources)} ({_tier(r.source, archive)}).</p></div>'
+    )
+
+
+def _public_remarks(t: Transcript, archive: Archive) -> list[str]:
+    if not t.public_remarks:
+        return []
+    intro = (
+        '<p class="public-intro">What the same leaders said in public that day. '
+        "These are public statements, not part of the record of the private conversation above.</p>"
+    )
+    return ["## Said in public the same day {#public-remarks}", intro + "".join(_public_remark(t, r, archive) for r in t.public_remarks)]
+
+
+def corrections_list(corrections: list[Correction], archive: Archive) -> str:
+    """Dated corrections, newest first, each saying what changed and why."""
+    items = []
+    for c in sorted(corrections, key=lambda c: c.date.sort_key(), reverse=True):
+        sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, archive.sources)}</p>' if c.sources else ""
+        items.append(f'<li><p class="correction-date"><time datetime="{c.date.iso()}">{c.date.human()}</time></p>{markup.to_html(c.text)}{sources}</li>')
+    return f'<ol class="corrections" reversed>{"".join(items)}</ol>'
+
+
+def _corrections(t: Transcript, archive: Archive) -> list[str]:
+    if not t.corrections:
+        return ["## Corrections {#corrections}", '<p class="no-corrections">No corrections have been made to this entry since it was added.</p>']
+    return ["## Corrections {#corrections}", corrections_list(t.corrections, archive)]
 
 
 def _claim(t: Transcript, c: Claim, numbers: dict[str, int], archive: Archive) -> str:
@@ -174,6 +237,11 @@ def _cited(t: Transcript) -> list[str]:
             citations_on_page += n.sources
     for c in t.claims:
         citations_on_page += c.sources
+    for e in t.excerpts:
+        citations_on_page += [w.source for w in e.wordings]
+    citations_on_page += [r.source for r in t.public_remarks]
+    for correction in t.corrections:
+        citations_on_page += correction.sources
     for c in citations_on_page:
         found[c.source] = None
     return list(found)
@@ -222,8 +290,10 @@ def render(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Si
     if t.claims:
         parts += ["## Claims {#claims}"]
         parts += [_claim(t, c, numbers, archive) for c in t.claims]
+    parts += _public_remarks(t, archive)
     parts += ["## The document {#document}", _document(t, archive)]
     cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in _cited(t))
     parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{cited}</ol>']
+    parts += _corrections(t, archive)
     parts += ["## Cite this conversation {#cite}", _cite(t, site), _neighbours(t, xref)]
     return "\n\n".join(p for p in parts if p) + "\n"
