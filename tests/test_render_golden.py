@@ -30,6 +30,8 @@ PAGES = {
     "feed.xml": "feed.xml",
     "transcripts/2001-06-16-lakeside.md": "transcript-2001-06-16-lakeside.md",
     "transcripts/2003-02-lakeside-call.md": "transcript-2003-02-lakeside-call.md",
+    "corrections.md": "corrections.md",
+    "corrections.xml": "corrections.xml",
 }
 
 
@@ -47,7 +49,7 @@ def test_generated_pages_are_exactly_these() -> None:
     transcripts = ["2001-06-16-lakeside", "2003-02-lakeside-call"]
     assessments = ["contradicted", "disputed", "opinion", "partly-supported", "supported", "unverifiable"]
     assert set(generated) == set(
-        [*PAGES, "reference.md", "claims.md", "data.md", "feed.xml", "people/index.md", "topics/index.md",
+        [*PAGES, "reference.md", "claims.md", "data.md", "feed.xml", "corrections.md", "corrections.xml", "people/index.md", "topics/index.md",
          "downloads/archive.json", "downloads/claims.csv", "downloads/transcripts.csv",
          *(f"claims/{a}.md" for a in assessments),
          *(f"people/{p}.md" for p in ("alpha", "beta", "gamma")),

@@ -260,3 +260,66 @@ def test_index_is_reserved_for_listing_pages(project: Path) -> None:
         "data/topics.yaml:4:1: index: 'index' is reserved for the page that lists the others; choose another id",
         "data/transcripts/index.yaml:1:1: file name: 'index' is reserved for the page that lists the others; choose another id",
     ]
+
+
+# --- corrections, other wordings, public remarks -------------------------------------
+
+CALL = "data/transcripts/2003-02-lakeside-call.yaml"
+
+
+def test_a_wording_cites_a_known_source(project: Path) -> None:
+    edit(project, CALL, "{source: memo-1, at: p. 1}", "{source: memo-2, at: p. 1}")
+    assert problems_in(project) == [f"{CALL}:24:26: excerpts[0].wordings[1].source.source: unknown source 'memo-2' (known: memo-1, report-1)"]
+
+
+def test_a_public_remark_is_by_a_participant(project: Path) -> None:
+    edit(project, CALL, "    speaker: alpha\n    occasion:", "    speaker: gamma\n    occasion:")
+    assert problems_in(project) == [f"{CALL}:28:14: public_remarks[0].speaker: 'gamma' speaks but is not listed in participants"]
+
+
+def test_a_public_remark_id_is_not_an_excerpt_id(project: Path) -> None:
+    edit(project, CALL, "  - id: press-statement", "  - id: call-1")
+    assert problems_in(project) == [
+        f"{CALL}:27:9: public_remarks[0].id: duplicate id 'call-1' (first used at line 16); excerpt and claim ids must all differ"
+    ]
+
+
+def test_a_correction_is_not_dated_in_the_future(project: Path) -> None:
+    edit(project, CALL, "  - date: 2024-04-02", "  - date: 2999-01-01")
+    assert problems_in(project) == [f"{CALL}:38:11: corrections[1].date: '2999-01-01' is in the future (today is {_today()})"]
+
+
+def test_a_correction_is_not_dated_before_the_entry_was_added(project: Path) -> None:
+    edit(project, CALL, "  - date: 2024-03-01", "  - date: 2024-01-31")
+    assert problems_in(project) == [f"{CALL}:35:11: corrections[0].date: '2024-01-31' is before the entry was added (2024-02-01, line 33)"]
+
+
+def test_a_correction_is_dated_to_the_day(project: Path) -> None:
+    edit(project, CALL, "  - date: 2024-03-01", "  - date: 2024-03")
+    assert problems_in(project) == [f"{CALL}:35:11: corrections[0].date: a correction is dated to the day (YYYY-MM-DD), got '2024-03'"]
+
+
+def test_a_correction_in_a_registry_cites_known_sources(project: Path) -> None:
+    edit(project, "data/people.yaml", "      sources: [{source: memo-1}]", "      sources: [{source: memo-9}]")
+    assert problems_in(project) == [
+        "data/people.yaml:24:26: gamma.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, report-1)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("date: 2001-06-16", "date: 2999-06-16", "2:7: date"),
+        ("    date: 2024-01-01\n    case", "    date: 2999-01-01\n    case", "31:11: document.declassified.date"),
+    ],
+)
+def test_dates_in_the_future_are_refused(project: Path, old: str, new: str, where: str) -> None:
+    edit(project, T, old, new)
+    value = new.split("date: ")[1].split("\n")[0]
+    assert problems_in(project) == [f"{T}:{where}: '{value}' is in the future (today is {_today()})"]
+
+
+def _today() -> str:
+    import datetime
+
+    return os.environ.get("ARCHIVE_TODAY") or datetime.date.today().isoformat()

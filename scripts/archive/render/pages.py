@@ -9,7 +9,7 @@ from ..crossref import CrossReference, build
 from ..json_schema import SCHEMA_DIR, all_schemas
 from ..model import Archive, Transcript
 from ..pipeline import no_cyclic_gc
-from . import claims, cite, downloads, field_reference, head, paths, people, timeline, topics, transcript
+from . import claims, cite, corrections, downloads, field_reference, head, paths, people, timeline, topics, transcript
 from .memo import NOTHING, Memo
 
 
@@ -107,6 +107,8 @@ def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo:
     pages[paths.CLAIMS_CSV] = Generated.streamed(lambda: downloads.claims_csv(archive, site, memo))
     pages[paths.TRANSCRIPTS_CSV] = Generated.streamed(lambda: downloads.transcripts_csv(archive, site, memo))
     pages[paths.FEED] = Generated.streamed(lambda: downloads.atom_feed(archive, site, memo))
+    pages[paths.CORRECTIONS] = Generated(lambda: corrections.page(archive))
+    pages[paths.CORRECTIONS_FEED] = Generated.streamed(lambda: corrections.feed(archive, site))
     for name, text in all_schemas().items():
         pages[f"{SCHEMA_DIR}/{name}"] = Generated.of(text, "scripts/archive/model.py")
     return pages

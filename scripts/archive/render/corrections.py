@@ -1,0 +1,100 @@
+"""Every correction in the archive, newest first: one page and one Atom feed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from .. import markup
+from ..model import Archive, Correction
+from . import citations, paths
+from .downloads import _timestamp as timestamp, _xml as xml_text  # noqa: PLC2701 - shared with the additions feed
+from .text import front_matter, h, link
+
+
+@dataclass(frozen=True, slots=True)
+class Corrected:
+    """One correction with the entry it belongs to."""
+
+    correction: Correction
+    kind: str  # conversation, person, source, topic
+    title: str
+    page: str | None  # the entry's page, if it has one
+    anchor: str
+    key: str  # stable: the entry and the correction's place among its own
+
+
+def all_corrections(archive: Archive) -> list[Corrected]:
+    """Every correction of every entry, newest first (then by entry, for a stable order)."""
+    found: list[Corrected] = []
+    for t in archive.transcripts:
+        found += [Corrected(c, "conversation", t.title, paths.transcript(t.id), "corrections", f"transcript-{t.id}-{i}") for i, c in enumerate(t.corrections, 1)]
+    for person in archive.people.values():
+        found += [Corrected(c, "person", person.name, paths.person(person.id), "", f"person-{person.id}-{i}") for i, c in enumerate(person.corrections, 1)]
+    for topic in archive.topics.values():
+        found += [Corrected(c, "topic", topic.title, paths.topic(topic.id), "", f"topic-{topic.id}-{i}") for i, c in enumerate(topic.corrections, 1)]
+    for source in archive.sources.values():
+        found += [Corrected(c, "source", source.title, None, "", f"source-{source.id}-{i}") for i, c in enumerate(source.corrections, 1)]
+    order = sorted(enumerate(found), key=lambda pair: (pair[1].correction.date.sort_key(), -pair[0]), reverse=True)
+    return [item for _, item in order]
+
+
+def _item(here: str, item: Corrected, archive: Archive) -> str:
+    c = item.correction
+    entry = h(item.title)
+    if item.page:
+        entry = f'<a href="{link(here, item.page, item.anchor)}">{entry}</a>'
+    sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, archive.sources)}</p>' if c.sources else ""
+    return (
+        f'<li id="{item.key}"><p class="correction-date"><time datetime="{c.date.iso()}">{c.date.human()}</time> · {item.kind}: {entry}</p>'
+        f"{markup.to_html(c.text)}{sources}</li>"
+    )
+
+
+def page(archive: Archive) -> str:
+    """The site-wide corrections page."""
+    here = paths.CORRECTIONS
+    items = all_corrections(archive)
+    cited = {s.source: None for item in items for s in item.correction.sources}
+    bibliography = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in cited)
+    body = f'<ol class="corrections">{"".join(_item(here, i, archive) for i in items)}</ol>' if items else "<p>No corrections so far.</p>"
+    parts = [
+        front_matter({"title": "Corrections", "description": "Every change made to a published entry of the archive, newest first, with what changed and why."}, searchable=False),
+        "# Corrections {#title}",
+        f'<p>When a published entry is found to be wrong, it is corrected and the change is recorded here and on the entry itself, '
+        f'newest first. Follow them as a feed: <a href="{link(here, paths.CORRECTIONS_FEED)}">corrections.xml</a> (Atom).</p>',
+        body,
+    ]
+    if bibliography:
+        parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{bibliography}</ol>']
+    return "\n\n".join(parts) + "\n"
+
+
+def _entry(item: Corrected, site: paths.Site) -> str:
+    c = item.correction
+    address = site.absolute(item.page, item.anchor) if item.page else site.absolute(paths.CORRECTIONS)
+    when = timestamp(c.date)
+    return (
+        f"<entry><title>{xml_text(f'Correction to the {item.kind} {item.title!s}')}</title>"
+        f"<id>{xml_text(site.absolute(paths.CORRECTIONS, item.key))}</id>"
+        f"<link href={quoteattr(address)}/><updated>{when}</updated>"
+        f'<content type="html">{xml_text(markup.to_html(c.text))}</content></entry>'
+    )
+
+
+def feed(archive: Archive, site: paths.Site) -> Iterator[str]:
+    """An Atom feed of corrections, newest first."""
+    items = all_corrections(archive)
+    updated = timestamp(items[0].correction.date) if items else "1970-01-01T00:00:00Z"
+    yield (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{xml_text(site.name)}: corrections</title><id>{xml_text(site.absolute(paths.CORRECTIONS_FEED))}</id>"
+        f"<link rel=\"self\" href={quoteattr(site.absolute(paths.CORRECTIONS_FEED))}/>"
+        f"<link href={quoteattr(site.absolute(paths.CORRECTIONS))}/>"
+        f"<updated>{updated}</updated><author><name>{xml_text(site.name)}</name></author>"
+    )
+    for item in items:
+        yield _entry(item, site)
+    yield "</feed>\n"
