@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from archive.csp import harden  # noqa: E402
 from archive.pipeline import read_archive  # noqa: E402
 from archive.preview import MEMO, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
@@ -201,8 +202,10 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - M
     return server
 
 
+@event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Add a page's machine-readable tags (citation meta, JSON-LD) and the feed link to <head>."""
+    """Add a page's machine-readable tags (citation meta, JSON-LD) and the feed link to <head>;
+    then, as the very last change, its Content-Security-Policy (hashing its final inline scripts)."""
     generated = _sources.get(page.file.src_uri)
     # The page is written out next; dropping its source and HTML keeps memory flat as the archive grows.
     page.markdown = None
@@ -216,9 +219,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     up = "../" * page.url.count("/")
     feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
     extra = feed + (generated.head if generated is not None else "")
-    return fix(output.replace("</head>", extra + "\n</head>", 1))
+    page_html = fix(output.replace("</head>", extra + "\n</head>", 1))
+    return harden(page_html, config.site_url, live_reload=not _one_off())
 
 
+@event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """The theme's own pages (404.html) get the same markup corrections."""
-    return fix(output_content) if template_name.endswith(".html") else output_content
+    """The theme's own pages (404.html) get the same markup corrections and policy."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return harden(fix(output_content), config.site_url, live_reload=not _one_off())

@@ -189,3 +189,60 @@ def test_no_serious_accessibility_violations(real_url: str, browser: webdriver.C
     result = browser.execute_async_script("const done = arguments[0]; axe.run(document).then(r => done(r.violations));")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+@pytest.fixture(scope="module")
+def mounted_url(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's own archive served under its published path, /conversations/, as GitHub Pages
+    serves it: the theme's 404 page refers to its files from there."""
+    root = tmp_path_factory.mktemp("mounted")
+    (root / "conversations").symlink_to(real_site, target_is_directory=True)
+    for url in _serve(root):
+        yield f"{url}/conversations"
+
+
+def _policy_problems(browser: webdriver.Chrome) -> list[str]:
+    """Console errors since the last call; a policy violation is one ("Refused to ...", "violates ...")."""
+    return [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+EVERY_KIND_OF_PAGE = [
+    "", "timeline/", "transcripts/2008-04-06-sochi/", "people/putin/", "topics/nato-enlargement/", "claims/",
+    "claims/contradicted/", "data/", "reference/", "contributing/", "performance/", "404.html",
+]
+
+
+@pytest.mark.parametrize("path", EVERY_KIND_OF_PAGE)
+def test_every_kind_of_page_runs_under_its_policy_without_a_violation(mounted_url: str, browser: webdriver.Chrome, path: str) -> None:
+    browser.set_window_size(1280, 1000)
+    _policy_problems(browser)
+    browser.get(f"{mounted_url}/{path}")
+    WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.readyState") == "complete")
+    policy = browser.execute_script("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+    assert "script-src 'self' 'sha256-" in policy
+    # The theme's inline scripts ran (they define __md_get), and so did its bundle (it drops the no-js class).
+    assert browser.execute_script("return typeof __md_get") == "function"
+    WebDriverWait(browser, 10).until(lambda b: "no-js" not in b.find_element(By.TAG_NAME, "html").get_attribute("class"))
+    # Nothing was refused: not the theme's inline scripts, not the data: images its stylesheet draws icons with.
+    assert _policy_problems(browser) == []
+
+
+def test_the_policy_refuses_a_script_the_page_did_not_ship(mounted_url: str, browser: webdriver.Chrome) -> None:
+    browser.get(f"{mounted_url}/transcripts/2008-04-06-sochi/")
+    _policy_problems(browser)
+    browser.execute_script(
+        "window.__injected = 0;"
+        "const s = document.createElement('script'); s.textContent = 'window.__injected = 1'; document.head.append(s);"
+    )
+    assert browser.execute_script("return window.__injected") == 0
+    refused = _policy_problems(browser)
+    assert refused and all("Content Security Policy" in m for m in refused)
+
+
+def test_search_works_under_the_policy(mounted_url: str, browser: webdriver.Chrome) -> None:
+    _policy_problems(browser)
+    results = _search(browser, mounted_url, "Bocharov")
+    assert any("/transcripts/2008-04-06-sochi/" in r for r in results)
+    results = _search(browser, mounted_url, "Путин")
+    assert any(r.endswith("/people/putin/") for r in results)
+    assert _policy_problems(browser) == []
