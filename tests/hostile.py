@@ -99,6 +99,8 @@ def write_data(folder: Path) -> None:
     refs = {"people": "speaker", "sources": "source", "topics": "topic", "excerpts": "excerpt", "id": "excerpt"}
     transcript = _record(model.Transcript, refs, "transcript")
     transcript["claims"][0]["id"] = "claim"
+    transcript["public_remarks"][0]["id"] = "remark"
+    transcript["corrections"][0]["date"] = "2026-01-01"
     # Cells that start with a formula character, for the CSV downloads.
     transcript["title"] = FORMULA + " " + LINE
     transcript["claims"][0]["statement"] = FORMULA + " " + LINE

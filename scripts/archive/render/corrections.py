@@ -60,7 +60,7 @@ def page(archive: Archive) -> str:
     bibliography = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in cited)
     body = f'<ol class="corrections">{"".join(_item(here, i, archive) for i in items)}</ol>' if items else "<p>No corrections so far.</p>"
     parts = [
-        front_matter({"title": "Corrections", "description": "Every change made to a published entry of the archive, newest first, with what changed and why."}, searchable=False),
+        front_matter({"title": "Corrections", "description": "Every change made to a published entry of the archive, newest first, with what changed and why."}),
         "# Corrections {#title}",
         f'<p>When a published entry is found to be wrong, it is corrected and the change is recorded here and on the entry itself, '
         f'newest first. Follow them as a feed: <a href="{link(here, paths.CORRECTIONS_FEED)}">corrections.xml</a> (Atom).</p>',
