@@ -38,13 +38,41 @@ def chicago_note(t: Transcript, site: paths.Site) -> str:
     return " ".join(p for p in parts if p)
 
 
-_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+# Characters BibTeX or LaTeX read specially, written as the LaTeX text commands that print them.
+# Braces are written as commands, never as ``\\{``: BibTeX counts every brace, escaped or not, so a
+# lone brace would end a field early or swallow the rest of the file.
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    '"': '{"}',
+    "\u00a0": "~",
+}
+# Pairs LaTeX joins into one character (dashes, quotes, inverted marks, guillemets); ``{}`` keeps them apart.
+_LIGATURES = frozenset({("-", "-"), ("`", "`"), ("'", "'"), (",", ","), ("!", "`"), ("?", "`"), ("<", "<"), (">", ">")})
+_BIBTEX_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _bibtex_text(text: str) -> str:
-    """Escape BibTeX's special characters so a field cannot end early or run commands."""
-    replaced = _BIBTEX_SPECIAL.sub(lambda m: {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}.get(m[1], "\\" + m[1]), text)
-    return " ".join(replaced.split())
+    """A BibTeX field value that reads back as ``text``: balanced braces, LaTeX's specials and ligatures escaped.
+
+    One pass over the text; runs of ASCII white space become one space, as BibTeX reads them anyway.
+    """
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        if (previous, char) in _LIGATURES:
+            out.append("{}")
+        out.append(_LATEX_SPECIAL.get(char, char))
+        previous = char
+    return _BIBTEX_SPACE.sub(" ", "".join(out)).strip(" ")
 
 
 def bibtex(t: Transcript, site: paths.Site) -> str:
@@ -72,7 +100,7 @@ def csl_json(t: Transcript, site: paths.Site) -> str:
         "type": "document",
         "title": d.subject or t.title,
         "genre": DOCUMENT_KINDS[t.kind],
-        "issued": {"date-parts": [parts]} | ({"circa": True} if "~" in t.date.qualifier else {}),
+        "issued": {"date-parts": [parts]} | ({"circa": True} if t.date.approximate else {}),
         "archive": d.archive,
         "URL": site.absolute(paths.transcript(t.id)),
         "container-title": site.name,

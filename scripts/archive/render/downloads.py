@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -17,6 +18,10 @@ from .memo import NOTHING, Memo
 from .text import front_matter, h, link
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters a spreadsheet may skip before it looks for a formula: white space and invisible format marks.
+_SKIPPED_BEFORE_FORMULA = "\u200b\u200c\u200d\u2060\ufeff"
+# Characters XML 1.0 cannot hold at all; the validator refuses them, but a feed must stay well-formed regardless.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _plain(value: Any) -> Any:
@@ -48,9 +53,20 @@ def archive_json(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> It
     ) + "}\n"
 
 
+def _formula_like(value: str) -> bool:
+    """Whether a spreadsheet could read the cell as a formula: it starts with = + - @ tab or CR,
+    or its first character after white space and invisible marks is one of them."""
+    if value.startswith(FORMULA_START):
+        return True
+    for char in value:
+        if not (char.isspace() or char in _SKIPPED_BEFORE_FORMULA):
+            return char in FORMULA_START
+    return False
+
+
 def _cell(value: str) -> str:
-    """A CSV cell that spreadsheets show as text: a leading = + - @ cannot start a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """A CSV cell that spreadsheets show as text: an apostrophe before anything formula-like."""
+    return "'" + value if _formula_like(value) else value
 
 
 def _csv_rows(rows: list[list[str]]) -> str:
@@ -90,6 +106,11 @@ def transcripts_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) ->
         yield memo.get(f"transcripts-csv:{t.id}", (t, site), lambda t=t: row(t))
 
 
+def _xml(text: str) -> str:
+    """Text for an XML element: markup characters escaped, characters XML cannot hold replaced by U+FFFD."""
+    return escape(_NOT_XML.sub("\ufffd", text))
+
+
 def _timestamp(date: PartialDate) -> str:
     return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
 
@@ -101,8 +122,8 @@ def _added(t: Transcript) -> PartialDate:
 def _entry(t: Transcript, site: paths.Site) -> str:
     url = site.absolute(paths.transcript(t.id))
     return (
-        f"<entry><title>{escape(t.title)}</title><id>{escape(url)}</id><link href={quoteattr(url)}/>"
-        f"<updated>{_timestamp(_added(t))}</updated><summary>{escape(t.date.human() + ': ' + t.summary)}</summary></entry>"
+        f"<entry><title>{_xml(t.title)}</title><id>{_xml(url)}</id><link href={quoteattr(url)}/>"
+        f"<updated>{_timestamp(_added(t))}</updated><summary>{_xml(t.date.human() + ': ' + t.summary)}</summary></entry>"
     )
 
 
@@ -113,9 +134,9 @@ def atom_feed(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Itera
     yield (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>{escape(site.name)}: new conversations</title><id>{escape(site.url)}</id>"
+        f"<title>{_xml(site.name)}: new conversations</title><id>{_xml(site.url)}</id>"
         f"<link rel=\"self\" href={quoteattr(site.absolute(paths.FEED))}/><link href={quoteattr(site.url)}/>"
-        f"<updated>{updated}</updated><author><name>{escape(site.name)}</name></author>"
+        f"<updated>{updated}</updated><author><name>{_xml(site.name)}</name></author>"
     )
     for t in newest:
         yield memo.get(f"feed:{t.id}", (t, site), lambda t=t: _entry(t, site))

@@ -34,10 +34,14 @@ def citation_meta(t: Transcript, archive: Archive, site: paths.Site) -> str:
     return "\n".join(tags)
 
 
+# Inside <script>, '<' could start "</script" or "<!--"; '>' and '&' are escaped with it, and the two
+# line separators too, which older JavaScript parsers refuse in strings. Each stays the same JSON value.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _script_json(data: Any) -> str:
-    """JSON for a <script> element: '<', '>' and '&' escaped so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON for a <script> element: no text can close the element or open a comment in it."""
+    return json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
 
 
 def json_ld(t: Transcript, archive: Archive, site: paths.Site) -> str:
