@@ -211,6 +211,7 @@ class Excerpt:
     """A speaker's turn: the words, or a paraphrase of them, with where they were read."""
 
     id: Id = required("Stable id, unique in the file; the page anchor.", 'ukraine-artificial')
+    former_ids: list[Id] = listing("Ids this excerpt had before, or of excerpts merged into it, so that old links still land on it.", '[totalitarian-grip]')
     speaker: PersonRef = required("Id of the person speaking.", 'putin')
     kind: ExcerptKind = required("quote: the document's words as printed by the source; paraphrase: a source's rewording; summary: an editor's summary.", 'paraphrase')
     text: Text = required("The words or the paraphrase; shown exactly as typed.", 'Putin called Ukraine an artificial state.')
@@ -246,6 +247,7 @@ class PublicRemark:
     kind: CaveatKind = required("quote if the text is the words as the source prints them; paraphrase otherwise.", 'quote')
     text: Text = required("The words, or a paraphrase of them.", 'I was able to get a sense of his soul.')
     source: Citation = required("Where the words were read.", '{source: white-house-2001-06-16-press-conference}')
+    wordings: list[Wording] = listing("Other sources' wordings of the same words; the page marks where each differs.", '[{source: {source: bbc-2008-04-06}, text: ...}]')
 
 
 @dataclass(slots=True, kw_only=True)

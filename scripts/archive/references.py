@@ -20,7 +20,7 @@ RESERVED_PREFIX = "cited-"
 NOUNS = {"people": "person", "sources": "source", "topics": "topic", "excerpts": "excerpt"}
 
 _EXCERPT_ID = re.compile(r"^excerpts\[(\d+)\]\.id$")
-_ANCHOR_ID = re.compile(r"^(excerpts|claims|public_remarks)\[\d+\]\.id$")
+_ANCHOR_ID = re.compile(r"^(excerpts|claims|public_remarks)\[\d+\]\.(?:id|former_ids\[\d+\])$")
 _PARTICIPANT = re.compile(r"^participants\[\d+\]\.people\[\d+\]\.person$")
 _SPEAKER = re.compile(r"^(excerpts|claims|public_remarks)\[(\d+)\]\.speaker$")
 _CORRECTION_DATE = re.compile(r"(?:^|\.)corrections\[\d+\]\.date$")
@@ -103,7 +103,7 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
     # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
     ids, people, speakers, cited_excerpts = [], [], [], []
     for path, mark in marks.items():
-        if path.endswith(".id"):
+        if path.endswith(".id") or ".former_ids[" in path:
             ids.append((path, mark))
         elif path.endswith(".person"):
             people.append((path, mark))

@@ -99,8 +99,9 @@ def _provenance(e: Excerpt, archive: Archive) -> str:
 def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive) -> str:
     speaker = person_link(paths.transcript(t.id), e.speaker, archive)
     kind = EXCERPT_KINDS[e.kind]
+    former = "".join(f'<span id="{old}"></span>' for old in e.former_ids)
     head = (
-        f'<h3 class="turn-head" id="{e.id}"><span class="turn-number">{number}</span> '
+        former + f'<h3 class="turn-head" id="{e.id}"><span class="turn-number">{number}</span> '
         f'<span class="speaker">{speaker}</span>'
         f' <a class="anchorlink" href="#{e.id}" title="Permanent link to this excerpt">¶</a></h3>'
         f'<p class="turn-meta"><span class="kind kind-{e.kind}">{kind}</span>'
@@ -115,28 +116,28 @@ def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive) -> str:
         original = f'<div class="original"{lang}>{prose(e.original)}</div>'
     return (
         f'<div class="turn turn-{e.kind}">{head}{body}{original}'
-        f"{_provenance(e, archive)}{_wordings(e, archive)}{_notes(e.notes, archive)}</div>"
+        f"{_provenance(e, archive)}{_wordings(e.text, e.wordings, archive)}{_notes(e.notes, archive)}</div>"
     )
 
 
-def _wording(e: Excerpt, w: Wording, archive: Archive) -> str:
+def _wording(text: str, w: Wording, archive: Archive) -> str:
     where = f'<p class="provenance">As printed in {citations.short(w.source, archive.sources)} ({_tier(w.source, archive)}).</p>'
-    if same_words(e.text, w.text):
+    if same_words(text, w.text):
         return f'<li><p class="wording wording-same">The same words as above.</p>{where}</li>'
-    marked = word_diff(e.text, w.text)
+    marked = word_diff(text, w.text)
     shown = f"“{marked}”" if marked is not None else prose(f"“{w.text}”")
     return f'<li><p class="wording">{shown}</p>{where}</li>'
 
 
-def _wordings(e: Excerpt, archive: Archive) -> str:
-    """Other sources' wordings of the passage, each marked where it differs from the excerpt's text."""
-    if not e.wordings:
+def _wordings(text: str, wordings: list[Wording], archive: Archive) -> str:
+    """Other sources' wordings of a passage, each marked where it differs from ``text``."""
+    if not wordings:
         return ""
     key = (
         '<p class="wordings-key">How other sources print this passage. Marked against the text above: '
         '<del>struck through</del> = missing from that source, <ins>underlined</ins> = added or changed by it.</p>'
     )
-    return f'<div class="wordings">{key}<ul>{"".join(_wording(e, w, archive) for w in e.wordings)}</ul></div>'
+    return f'<div class="wordings">{key}<ul>{"".join(_wording(text, w, archive) for w in wordings)}</ul></div>'
 
 
 def _tier(citation: Citation, archive: Archive) -> str:
@@ -152,7 +153,8 @@ def _public_remark(t: Transcript, r: PublicRemark, archive: Archive) -> str:
         f'<div class="remark" id="{r.id}"><p class="remark-head"><span class="speaker">{speaker}</span>, {h(r.occasion)}'
         f' <span class="kind kind-{"quote" if r.kind == "quote" else "paraphrase"}">{EXCERPT_KINDS[r.kind]}</span>'
         f' <a class="anchorlink" href="#{r.id}" title="Permanent link to this remark">¶</a></p>'
-        f'{body}<p class="provenance">{lead} {citations.short(r.source, archive.sources)} ({_tier(r.source, archive)}).</p></div>'
+        f'{body}<p class="provenance">{lead} {citations.short(r.source, archive.sources)} ({_tier(r.source, archive)}).</p>'
+        f"{_wordings(r.text, r.wordings, archive)}</div>"
     )
 
 
@@ -239,7 +241,7 @@ def _cited(t: Transcript) -> list[str]:
         citations_on_page += c.sources
     for e in t.excerpts:
         citations_on_page += [w.source for w in e.wordings]
-    citations_on_page += [r.source for r in t.public_remarks]
+    citations_on_page += [r.source for r in t.public_remarks] + [w.source for r in t.public_remarks for w in r.wordings]
     for correction in t.corrections:
         citations_on_page += correction.sources
     for c in citations_on_page:
