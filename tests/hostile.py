@@ -100,6 +100,7 @@ def write_data(folder: Path) -> None:
     transcript = _record(model.Transcript, refs, "transcript")
     transcript["claims"][0]["id"] = "claim"
     transcript["public_remarks"][0]["id"] = "remark"
+    transcript["excerpts"][0]["former_ids"] = ["former-excerpt"]
     transcript["corrections"][0]["date"] = "2026-01-01"
     # Cells that start with a formula character, for the CSV downloads.
     transcript["title"] = FORMULA + " " + LINE
