@@ -136,7 +136,7 @@ def test_reports_show_control_and_escape_characters_instead_of_obeying_them(proj
         output = result.stdout + result.stderr
         assert not any(c in output for c in "\x1b\x07\u202e"), fmt
     assert archive(project, "check").stderr.splitlines()[0] == (
-        f"{LAKESIDE}:5:7: kind: expected one of memorandum-of-conversation, telephone-conversation, transcript, notes; "
+        f"{LAKESIDE}:5:7: kind: expected one of memorandum-of-conversation, telephone-conversation (Memorandum of telephone conversation), transcript, notes; "
         "got 'memo\\x1b]0;owned\\x07\\x1b[2J\\u202eevil'"
     )
 

@@ -241,7 +241,7 @@ def test_every_problem_in_every_file_is_reported_at_once(project: Path) -> None:
         "data/people.yaml:20:3: gamma.descripton: unknown field (did you mean 'description'?)",
         "data/transcripts/2001-06-16-lakeside.yaml:44:14: excerpts[1].speaker: unknown person 'putn' (known: alpha, beta, gamma)",
         "data/transcripts/2003-02-lakeside-call.yaml:3:7: kind: expected one of memorandum-of-conversation, "
-        "telephone-conversation, transcript, notes; got 'telcon'",
+        "telephone-conversation (Memorandum of telephone conversation), transcript, notes; got 'telcon'",
     ]
 
 

@@ -34,6 +34,32 @@ ExcerptKind = Literal["quote", "paraphrase", "summary"]
 CaveatKind = Literal["quote", "paraphrase"]
 Assessment = Literal["supported", "partly-supported", "contradicted", "disputed", "unverifiable", "opinion"]
 
+# What readers see for each allowed value; the check lists them beside the values editors write.
+LABELS: dict[str, dict[str, str]] = {
+    "Tier": {"primary": "primary source", "secondary": "secondary source", "weak": "weak source"},
+    "DocumentKind": {
+        "memorandum-of-conversation": "Memorandum of conversation",
+        "telephone-conversation": "Memorandum of telephone conversation",
+        "transcript": "Transcript",
+        "notes": "Notes",
+    },
+    "ExcerptKind": {"quote": "Quotation", "paraphrase": "Paraphrase", "summary": "Editor's summary"},
+    "CaveatKind": {"quote": "Quotation", "paraphrase": "Paraphrase"},
+    "Assessment": {
+        "supported": "Supported",
+        "partly-supported": "Partly supported",
+        "contradicted": "Contradicted",
+        "disputed": "Disputed",
+        "unverifiable": "Unverifiable",
+        "opinion": "Opinion",
+    },
+}
+
+
+def labels_for(options: tuple[str, ...]) -> dict[str, str]:
+    """The readers' labels of one set of allowed values (empty if it has none)."""
+    return next((labels for labels in LABELS.values() if tuple(labels) == options), {})
+
 
 def doc(text: str, **more: Any) -> dict[str, Any]:
     """Field metadata: the editor-facing description plus any extra rules."""

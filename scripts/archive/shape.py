@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from . import markup
-from .model import is_required
+from .model import is_required, labels_for
 from .problems import Problem
 from .strict_yaml import Map, Node, Scalar, Seq
 from .values import PartialDate, TextRule, TimeSpan, ValueProblem, past_date
@@ -135,7 +135,10 @@ def _bool(node: Node, path: str, ctx: Context) -> Any:
 
 
 def _choice(options: tuple[str, ...]) -> Convert:
-    listed = ", ".join(options)
+    labels = labels_for(options)
+    # Beside each value, the word readers see for it, where that is not just the value itself.
+    shown = {o: labels[o] for o in labels if labels[o].lower() != o.replace("-", " ")}
+    listed = ", ".join(f"{o} ({shown[o]})" if o in shown else o for o in options)
 
     def convert(node: Node, path: str, ctx: Context) -> Any:
         value = _scalar(node, path, ctx, f"one of {listed}")

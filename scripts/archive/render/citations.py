@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Citation, Source
+from ..model import LABELS, Citation, Source
 from .text import h, shown_url
 
-TIER_LABELS = {"primary": "primary source", "secondary": "secondary source", "weak": "weak source"}
+TIER_LABELS = LABELS["Tier"]
 
 
 def anchor(source_id: str) -> str:

@@ -5,16 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Transcript
+from ..model import LABELS, Transcript
 from ..values import PartialDate
 from . import paths
 
-DOCUMENT_KINDS = {
-    "memorandum-of-conversation": "Memorandum of conversation",
-    "telephone-conversation": "Memorandum of telephone conversation",
-    "transcript": "Transcript",
-    "notes": "Notes",
-}
+DOCUMENT_KINDS = LABELS["DocumentKind"]
 
 
 def chicago_date(date: PartialDate) -> str:

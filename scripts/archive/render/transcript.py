@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from .. import markup
 from ..crossref import CrossReference
-from ..model import Archive, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Transcript, Wording
+from ..model import LABELS, Archive, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Transcript, Wording
 from . import citations, cite, paths
 from .differences import same_words, word_diff
 from .text import front_matter, h, link, md_inline, prose, shown_url
 
 DOCUMENT_KINDS = cite.DOCUMENT_KINDS
-ASSESSMENTS = {
-    "supported": "Supported",
-    "partly-supported": "Partly supported",
-    "contradicted": "Contradicted",
-    "disputed": "Disputed",
-    "unverifiable": "Unverifiable",
-    "opinion": "Opinion",
-}
-EXCERPT_KINDS = {"quote": "Quotation", "paraphrase": "Paraphrase", "summary": "Editor's summary"}
+ASSESSMENTS = LABELS["Assessment"]
+EXCERPT_KINDS = LABELS["ExcerptKind"]
 
 
 def person_link(here: str, person_id: str, archive: Archive) -> str:
