@@ -53,7 +53,7 @@ def test_claims_index_is_a_plain_table_with_every_claim(real_site: Path) -> None
 
 def test_previous_and_next_follow_date_order(real_site: Path) -> None:
     soup = page(real_site, "transcripts/2005-09-16-oval-office")
-    assert soup.select_one('a[rel="prev"]')["href"] == "../2001-06-16-brdo/"
+    assert soup.select_one('a[rel="prev"]')["href"] == "../2003-03-18-call/"
     assert soup.select_one('a[rel="next"]')["href"] == "../2008-04-06-sochi/"
     assert page(real_site, "transcripts/2001-06-16-brdo").select_one('a[rel="prev"]') is None
 
@@ -124,7 +124,8 @@ def test_csv_cells_cannot_start_a_formula() -> None:
 def test_crossref_counts_match_the_archive() -> None:
     x = crossref(ARCHIVE)
     assert len(x.claims) == sum(len(t.claims) for t in ARCHIVE.transcripts)
-    assert x.next["2001-06-16-brdo"].id == "2005-09-16-oval-office"
+    assert x.next["2001-06-16-brdo"].id == "2001-07-06-call"
+    assert x.previous["2005-09-16-oval-office"].id == "2003-03-18-call"
 
 
 def test_search_index_covers_english_and_russian_and_lands_on_excerpts(real_site: Path) -> None:
