@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         results["bad_input"] = [{"case": r[0], "bytes": r[1], "seconds": round(r[2], 3), "exit": r[3]} for r in rows]
     if "pathological" in wanted:
         rows = pathological.run()
-        print("\nPathological inputs, the check and the full build (CPU seconds, least of three runs):\n")
+        print("\nPathological inputs, the check and the full build (CPU seconds, least of five runs):\n")
         print(pathological.table(rows))
         results["pathological"] = rows
     with tempfile.TemporaryDirectory() as tmp:
