@@ -58,10 +58,10 @@ Change = Callable[[str], str]
 CASES: list[tuple[str, Callable[[int], Change], bool]] = [
     ("normal: plain words in an excerpt", lambda n: _in_excerpt(_repeat("the border is fixed and final ", n)), True),
     ("normal: plain words in a note", lambda n: _in_note(_repeat("the border is fixed and final ", n)), True),
-    ("note of unclosed '**a '", lambda n: _in_note(_repeat("**a ", n)), True),
-    ("note of '*' and '_' runs", lambda n: _in_note(_repeat("*_*a_ ", n)), True),
+    ("note of unclosed `**a `", lambda n: _in_note(_repeat("**a ", n)), True),
+    ("note of `*` and `_` runs", lambda n: _in_note(_repeat("*_*a_ ", n)), True),
     ("note of valid links", lambda n: _in_note(_repeat("[a](https://a.example/) ", n)), True),
-    ("note of '[x](' without a close (refused)", lambda n: _in_note(_repeat("[x](", n)), False),
+    ("note of `[x](` without a close (refused)", lambda n: _in_note(_repeat("[x](", n)), False),
     ("excerpt of ASCII punctuation", lambda n: _in_excerpt(_repeat("!#$%&()*+,-./:;<=>?@[\\]^_`{|}~", n)), True),
     ("excerpt of HTML-like text", lambda n: _in_excerpt(_repeat("<b x='&amp;'>&lt;</b><!-- ", n)), True),
     ("excerpt of blank-line paragraphs", lambda n: _in_excerpt(_repeat("a\n\n", n)), True),
