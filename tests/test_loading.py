@@ -42,8 +42,25 @@ def test_positions_are_one_based() -> None:
 
 def test_syntax_error() -> None:
     assert refused("a: [1, 2\nb: 3\n") == (
-        2, 2, "YAML syntax error: while parsing a flow sequence: did not find expected ',' or ']'",
+        2, 2, "YAML syntax error: a list in [ ] is not closed, or an item in it holds a comma or colon; close it with ] "
+        "or put that item in quotes (while parsing a flow sequence: did not find expected ',' or ']')",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "advice"),
+    [
+        ("title: Putin: a profile\n", (1, 13), "a value holds ': ' (a colon and a space), which YAML reads as a new field; put the whole value in quotes"),
+        ("title: @handle\n", (1, 8), "the value starts with a character YAML reserves, such as @ or `; put the whole value in quotes"),
+        ('a: 1\ntitle: "open\n', (2, 8), "a quotation mark opened here is never closed; close it"),
+        ("a:\n  b: 1\n c: 2\n", (3, 2), "this line is not indented like the fields around it; line up the fields that belong together"),
+        ('a: "C:\\q"\n', (1, 4), "a backslash in a value in double quotes starts an escape; write \\\\ for a backslash, or use single quotes"),
+    ],
+)
+def test_common_syntax_errors_say_what_to_do(text: str, where: tuple[int, int], advice: str) -> None:
+    line, col, message = refused(text)
+    assert (line, col) == where
+    assert message.startswith(f"YAML syntax error: {advice} (")
 
 
 def test_tab_indentation() -> None:

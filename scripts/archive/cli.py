@@ -20,6 +20,7 @@ from .pipeline import read_archive
 from .problems import DataError
 from .report import FORMATS, render
 from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
+from .values import PLACEHOLDER
 
 
 def _check(project: Path, fmt: str = "human") -> int:
@@ -114,7 +115,7 @@ def _main(argv: list[str] | None) -> int:
     new.add_argument("--side", action="append", help="a delegation: 'Side name: person-id, person-id' (repeat per side)")
     new.add_argument("--topic", action="append", help="a topic id (repeatable)")
     new.add_argument("--source", help="id of the source the wording will be read in")
-    new.add_argument("--archive", default="Draft: archive to be named", help="archive or library holding the document")
+    new.add_argument("--archive", default=PLACEHOLDER + "archive to be named", help="archive or library holding the document")
     build = commands.add_parser("build", help="validate, then build the site into site/ (replaced only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: PROJECT/site)")
     args = parser.parse_args(argv)

@@ -10,7 +10,7 @@ import difflib
 import re
 
 from .problems import Problem
-from .shape import DATE, Context, Mark
+from .shape import DATE, DRAFT_MARK, PLACEHOLDER_MARK, Context, Mark
 
 # Ids the transcript page uses for its own sections; excerpt and claim ids are anchors on the same page.
 RESERVED_ANCHORS = {
@@ -81,6 +81,42 @@ def check_corrections(ctx: Context, found: list[Problem]) -> None:
             found.append(Problem(ctx.file, mark.line, mark.col, path, f"'{mark.value}' is before the entry was added ({added.value}, line {added.line})"))
 
 
+_DATED_NAME = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=-|$)")
+
+
+def check_file_name_date(ctx: Context, found: list[Problem]) -> None:
+    """A file name that begins with a date agrees with the conversation's ``date``, as far as both go.
+
+    The file name is the page's permanent address; a mismatch is almost always a typing
+    slip in one of the two, so it is an error, not a warning.
+    """
+    date = ctx.marks.get("date")
+    named = _DATED_NAME.match(ctx.file.rsplit("/", 1)[-1])
+    if date is None or date.registry != DATE or named is None:
+        return
+    written = [int(g) for g in named.groups() if g is not None]
+    actual = [int(part) for part in date.value.rstrip("~?%").split("-")]
+    if written != actual[: len(written)] or len(written) > len(actual):
+        prefix = named.group(0)
+        found.append(Problem(
+            ctx.file, date.line, date.col, "date",
+            f"'{date.value}' does not match the file name, which begins '{prefix}'; correct whichever is wrong "
+            "(the file name is the page's address)",
+        ))
+
+
+def check_placeholders(ctx: Context, found: list[Problem]) -> None:
+    """A published entry (not ``draft: true``) keeps none of the values ``make new`` wrote as placeholders."""
+    if DRAFT_MARK in {m.registry for m in ctx.marks.values()}:
+        return
+    for path, mark in ctx.marks.items():
+        if mark.registry == PLACEHOLDER_MARK:
+            found.append(Problem(
+                ctx.file, mark.line, mark.col, path,
+                f"still holds the placeholder '{mark.value[:60]}' written by make new; write the real value, or keep draft: true",
+            ))
+
+
 def check_registry(ctx: Context, registries: dict[str, set[str] | None]) -> list[Problem]:
     """Meaning checks for a registry file: the sources its corrections cite, and their dates."""
     problems: list[Problem] = []
@@ -99,6 +135,8 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
     suggestions = Suggestions()
     unknown = check_registry_references(ctx, registries, problems, suggestions)
     check_corrections(ctx, problems)
+    check_file_name_date(ctx, problems)
+    check_placeholders(ctx, problems)
     marks = ctx.marks
     # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
     ids, people, speakers, cited_excerpts = [], [], [], []

@@ -9,7 +9,7 @@ from pathlib import Path
 from .json_schema import SCHEMA_DIR
 from .pipeline import TRANSCRIPTS_DIR, read_transcript, registry_ids
 from .text_rules import check_text
-from .values import PartialDate, ValueProblem
+from .values import PLACEHOLDER, PartialDate, ValueProblem
 
 
 class ScaffoldError(Exception):
@@ -77,7 +77,7 @@ def render(answers: Answers) -> str:
         f"title: {_q(answers.title)}",
         f"date: {answers.date}",
         "kind: memorandum-of-conversation",
-        f"summary: {_q('Draft: one line for the timeline, to be written.')}",
+        f"summary: {_q(PLACEHOLDER + 'one line for the timeline, to be written.')}",
         f"topics: [{', '.join(answers.topics)}]",
         "participants:",
     ]
@@ -92,7 +92,7 @@ def render(answers: Answers) -> str:
         "  - id: opening",
         f"    speaker: {first_speaker}",
         "    kind: summary",
-        f"    text: {_q('Draft: replace with the first speaker turn.')}",
+        f"    text: {_q(PLACEHOLDER + 'replace with the first speaker turn.')}",
         f"    source: {{source: {answers.source}}}",
         "claims: []",
     ]

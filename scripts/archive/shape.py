@@ -23,12 +23,14 @@ from . import markup
 from .model import is_required, labels_for
 from .problems import Problem
 from .strict_yaml import Map, Node, Scalar, Seq
-from .values import PartialDate, TextRule, TimeSpan, ValueProblem, past_date
+from .values import PLACEHOLDER, PartialDate, TextRule, TimeSpan, ValueProblem, past_date
 from .characters import Refused
 from .text_rules import check_text, refused_character
 
 INVALID: Any = object()
 DATE = "date"  # the registry name of a date's mark: dates point at nothing, their order is checked
+PLACEHOLDER_MARK = "placeholder"  # a value `make new` wrote for the editor to replace
+DRAFT_MARK = "draft"
 _NEWLINE = re.compile("\n")
 
 
@@ -120,6 +122,8 @@ def _text(rule: TextRule) -> Convert:
             return ctx.problem(node, path, message)
         if is_id:
             ctx.marks[path] = Mark(registry, value, node.line, node.col)
+        elif value.startswith(PLACEHOLDER):
+            ctx.marks[path] = Mark(PLACEHOLDER_MARK, value, node.line, node.col)
         return value
 
     return convert
@@ -131,6 +135,8 @@ def _bool(node: Node, path: str, ctx: Context) -> Any:
         return INVALID
     if not isinstance(node, Scalar) or not node.plain or value not in ("true", "false"):
         return ctx.problem(node, path, f"expected true or false, got '{value}'")
+    if path == "draft" and value == "true":
+        ctx.marks[path] = Mark(DRAFT_MARK, value, node.line, node.col)
     return value == "true"
 
 
@@ -204,19 +210,24 @@ def _record(cls: type) -> Convert:
             return ctx.problem(node, path, f"expected a mapping of fields, got {_describe(node)}")
         prefix = f"{path}." if path else ""
         ok = True
+        misspelt: set[str] = set()  # fields an unknown key was probably meant to be
         for key, key_node in node.keys.items():
             if key not in names:
-                hint = _close(key, names)
-                more = f" (did you mean '{hint[0]}'?)" if hint else f" (allowed: {', '.join(names)})"
-                ctx.problem(key_node, prefix + key, f"unknown field{more}")
+                hint = _close(key, [n for n in names if n not in node.values])
+                if hint:
+                    misspelt.add(hint[0])
+                    message = f"unknown field '{key}'; did you mean '{hint[0]}'?"
+                else:
+                    message = f"unknown field '{key}' (allowed: {', '.join(names)})"
+                ctx.problem(key_node, prefix + key, message)
                 ok = False
         values: dict[str, Any] = dict(derived or {})
         for name, convert_field, optional in plan:
             child = node.values.get(name)
             if child is None:
-                if not optional:
+                if not optional and name not in misspelt:  # a misspelt field is reported once, as unknown
                     ctx.problem(node, prefix + name, "missing required field")
-                    ok = False
+                ok = ok and optional
                 continue
             value = convert_field(child, prefix + name, ctx)
             if value is INVALID:

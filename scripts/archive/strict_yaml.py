@@ -143,6 +143,24 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
+# What to do about the syntax errors editors meet most, keyed by the words libyaml uses.
+_ADVICE = [
+    ("mapping values are not allowed", "a value holds ': ' (a colon and a space), which YAML reads as a new field; put the whole value in quotes"),
+    ("cannot start any token", "the value starts with a character YAML reserves, such as @ or `; put the whole value in quotes"),
+    ("found unexpected end of stream", "a quotation mark opened here is never closed; close it"),
+    ("did not find expected key", "this line is not indented like the fields around it; line up the fields that belong together"),
+    ("did not find expected ',' or ']'", "a list in [ ] is not closed, or an item in it holds a comma or colon; close it with ] or put that item in quotes"),
+    ("did not find expected ',' or '}'", "a mapping in { } is not closed, or a value in it holds a comma; close it with } or put that value in quotes"),
+    ("could not find expected ':'", "a line has no ':' after its field name; write 'field: value'"),
+    ("found unknown escape character", "a backslash in a value in double quotes starts an escape; write \\\\ for a backslash, or use single quotes"),
+]
+
+
+def _advice(problem: str) -> str | None:
+    """What to do about a libyaml syntax error, in plain words, if it is a common one."""
+    return next((advice for words, advice in _ADVICE if words in problem), None)
+
+
 def parse(text: str) -> Node:
     """Parse one YAML document into a tree of :class:`Scalar`, :class:`Seq` and :class:`Map`."""
     get_event = _Parser(text).get_event
@@ -209,7 +227,11 @@ def parse(text: str) -> Node:
         if _char_at(text, mark.line, mark.column) == "\t":
             raise YamlError("tabs are not allowed in YAML indentation; use spaces", mark.line + 1, mark.column + 1) from None
         message = ": ".join(str(part) for part in (err.context, err.problem) if part)
-        raise YamlError(f"YAML syntax error: {message}", mark.line + 1, mark.column + 1) from None
+        advice = _advice(str(err.problem or ""))
+        if advice and "quoted scalar" in str(err.context or "") and err.context_mark is not None:
+            mark = err.context_mark  # an unclosed quotation mark: point at where it opens
+        shown = f"{advice} ({message})" if advice else message
+        raise YamlError(f"YAML syntax error: {shown}", mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as err:  # pragma: no cover - libyaml always gives marks
         raise YamlError(f"YAML syntax error: {err}") from None
     if root is None:

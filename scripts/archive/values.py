@@ -19,6 +19,8 @@ MONTHS = [
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# How `make new` marks the values an editor still has to write; a published entry may hold none.
+PLACEHOLDER = "Draft: "
 ID_MAX = 64
 
 
