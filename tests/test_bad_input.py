@@ -80,7 +80,7 @@ def test_file_names_that_are_not_ids(tmp_path: Path, name: str) -> None:
     _build_fails(
         project,
         f"data/transcripts/{name}:1:1: file name: '{stem}' is not a valid id: use at most 64 lower-case letters, "
-        "digits and single hyphens, e.g. 'bush-putin-2001'",
+        "digits and single hyphens, e.g. '2008-04-06-sochi' or 'putin'",
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,17 +82,61 @@ def test_new_writes_a_draft_that_passes_the_check(project: Path) -> None:
 
 def test_new_refuses_to_overwrite(project: Path) -> None:
     before = (project / LAKESIDE).read_bytes()
-    result = archive(project, *[("2001-06-16-lakeside" if a == "2002-05-24-lakeside" else a) for a in NEW])
+    same = {"2002-05-24-lakeside": "2001-06-16-lakeside", "2002-05-24": "2001-06-16"}
+    result = archive(project, *[same.get(a, a) for a in NEW])
     assert result.returncode == 1
-    assert result.stderr == "new: data/transcripts/2001-06-16-lakeside.yaml already exists; choose another id\n"
+    assert result.stderr == "new: id: data/transcripts/2001-06-16-lakeside.yaml already exists; choose another id\n"
     assert (project / LAKESIDE).read_bytes() == before
 
 
 def test_new_names_unknown_ids_and_writes_nothing(project: Path) -> None:
     result = archive(project, *[("Beta: betta" if a == "Beta: beta" else a) for a in NEW])
     assert result.returncode == 1
-    assert result.stderr == "new: unknown person 'betta': add it to data/people.yaml first\n"
+    assert result.stderr == "new: unknown person 'betta'; did you mean beta?\n"
     assert not (project / "data/transcripts/2002-05-24-lakeside.yaml").exists()
+
+
+def test_new_without_a_terminal_or_answers_prints_its_usage_and_exits_2(project: Path) -> None:
+    result = archive(project, "new")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: python -m archive new [-h] [--id ID]")
+    assert "new: no terminal to ask at" in result.stderr
+    assert not list((project / "data/transcripts").glob("2002-*"))
+
+
+def test_new_at_a_terminal_asks_in_order_and_asks_a_wrong_answer_again(project: Path) -> None:
+    """Driven through a pseudo-terminal, as a person types: every answer given once is kept."""
+    import os
+    import pty
+
+    answers = ["Bad Id", "2002-05-24-lakeside", "2002-05-25", "2002-05-24", "Second meeting",
+               "Alpha: alpah; Beta: beta", "Alpha: alpha; Beta: beta", "bordrs", "borders", "report-1"]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the archive's command with the terminal as its input
+        os.execve(sys.executable, [sys.executable, "-m", "archive", "--project", str(project), "new"], {**os.environ, **ENV})
+    os.write(fd, ("\n".join(answers) + "\n").encode())
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.waitpid(pid, 0)
+    shown = output.decode().replace("\r", "")
+    # Typed-ahead answers are echoed at once, so the prompts are read in the order they appear, wherever they stand.
+    names = {"Id (the file name": "id", "Date, e.g. 2002-05-24:": "date", "Title:": "title", "Sides, e.g.": "sides",
+             "Topic ids, separated": "topics", "Id of the source you read it in": "source"}
+    found = sorted((m.start(), names[m.group()]) for m in re.finditer("|".join(re.escape(n) for n in names), shown))
+    assert [name for _, name in found] == ["id", "id", "date", "date", "title", "sides", "sides", "topics", "topics", "source"]
+    assert "  'Bad Id' is not a valid id" in shown
+    assert "  the id '2002-05-24-lakeside' begins with the date 2002-05-24; give that date" in shown
+    assert "  unknown person 'alpah'; did you mean alpha?" in shown
+    assert "  unknown topic 'bordrs'; did you mean borders?" in shown
+    assert "Wrote data/transcripts/2002-05-24-lakeside.yaml (a draft)." in shown
+    assert problems_in(project) == []
 
 
 def test_drafts_are_previewed_but_not_published(project: Path) -> None:

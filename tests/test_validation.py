@@ -87,7 +87,7 @@ def test_ids(project: Path, bad: str) -> None:
     edit(project, T, "  - id: trade-1", f"  - id: '{bad}'")
     assert problems_in(project) == [
         f"{T}:43:9: excerpts[1].id: '{bad}' is not a valid id: use at most 64 lower-case letters, digits "
-        "and single hyphens, e.g. 'bush-putin-2001'"
+        "and single hyphens, e.g. '2008-04-06-sochi' or 'putin'"
     ]
 
 
@@ -202,7 +202,7 @@ def test_file_name_must_be_an_id(project: Path) -> None:
     (project / T).rename(project / "data/transcripts/Lakeside Meeting.yaml")
     assert problems_in(project) == [
         "data/transcripts/Lakeside Meeting.yaml:1:1: file name: 'Lakeside Meeting' is not a valid id: use at most 64 "
-        "lower-case letters, digits and single hyphens, e.g. 'bush-putin-2001'"
+        "lower-case letters, digits and single hyphens, e.g. '2008-04-06-sochi' or 'putin'"
     ]
 
 

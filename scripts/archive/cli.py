@@ -11,12 +11,14 @@ import argparse
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from . import scaffold
 from .build import build_site
 from .characters import visible
 from .json_schema import write_schemas
-from .pipeline import read_archive
+from .pipeline import read_archive, registry_ids
 from .problems import DataError
 from .report import FORMATS, render
 from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
@@ -46,31 +48,65 @@ def _check(project: Path, fmt: str = "human") -> int:
     return 0
 
 
-def _ask(value: str | list[str] | None, prompt: str, many: bool = False) -> str | list[str] | None:
-    """Use the value given on the command line, or ask for it when a person is at the terminal."""
-    if value or not sys.stdin.isatty():
-        return value
-    answer = input(f"{prompt}: ").strip()
-    if many:
-        return [part.strip() for part in answer.split(";") if part.strip()]
-    return answer or None
+def _split(answer: str) -> list[str]:
+    return [part.strip() for part in answer.split(";") if part.strip()]
 
 
-def _new(project: Path, args: argparse.Namespace) -> int:
+def _ask_until_valid(prompt: str, check: Callable[[str], str | None]) -> str:
+    """Ask one question until the answer passes ``check``; a wrong answer is asked again, alone, with the reason."""
+    while True:
+        answer = input(f"{prompt}: ").strip()
+        problem = check(answer)
+        if problem is None:
+            return answer
+        print(f"  {problem}", file=sys.stderr)
+
+
+def _interview(project: Path, args: argparse.Namespace) -> Answers:
+    """Ask at the terminal for whatever the command line did not give, in the README's order."""
+    known = registry_ids(project / "data")
+    given = {
+        "id": args.id, "date": args.date, "title": args.title,
+        "sides": "; ".join(args.side or []), "topics": "; ".join(args.topic or []), "source": args.source,
+    }
+    questions: list[tuple[str, str, Callable[[str], str | None]]] = [
+        ("id", "Id (the file name: the date and a place), e.g. 2002-05-24-moscow", lambda a: scaffold.check_id(a, project)),
+        ("date", "Date, e.g. 2002-05-24", lambda a: scaffold.check_date(a, given["id"])),
+        ("title", "Title", scaffold.check_line),
+        ("sides", "Sides, e.g. 'United States: bush, rice; Russia: putin'", lambda a: scaffold.check_sides(_split(a), known)),
+        ("topics", "Topic ids, separated by ';'", lambda a: scaffold.check_ids("topics", _split(a), known)),
+        ("source", "Id of the source you read it in (from data/sources.yaml)", lambda a: scaffold.check_ids("sources", [a] if a else [], known)),
+    ]
+    for name, prompt, check in questions:
+        if not given[name]:
+            given[name] = _ask_until_valid(prompt, check)
+    return Answers(
+        id=given["id"], date=given["date"], title=given["title"],
+        sides=[parse_side(side) for side in _split(given["sides"])], topics=_split(given["topics"]),
+        source=given["source"], archive=args.archive,
+    )
+
+
+_NEW_ARGS = ("id", "date", "title", "side", "topic", "source")
+
+
+def _new(project: Path, args: argparse.Namespace, usage: str) -> int:
+    if not sys.stdin.isatty() and not any(getattr(args, name) for name in _NEW_ARGS):
+        print(usage, file=sys.stderr)
+        print("new: no terminal to ask at: give the facts as options (see above), e.g. via make new ARGS='--id ...'", file=sys.stderr)
+        return 2
     try:
-        sides = _ask(args.side, "Sides, e.g. 'United States: bush, rice; Russia: putin'", many=True) or []
-        answers = Answers(
-            id=_ask(args.id, "Id (file name), e.g. 2002-05-24-moscow") or "",
-            date=_ask(args.date, "Date, e.g. 2002-05-24") or "",
-            title=_ask(args.title, "Title") or "",
-            sides=[parse_side(s) for s in sides],
-            topics=_ask(args.topic, "Topic ids, separated by ';'", many=True) or [],
-            source=_ask(args.source, "Id of the source you read it in (from data/sources.yaml)") or "",
-            archive=args.archive,
+        answers = _interview(project, args) if sys.stdin.isatty() else Answers(
+            id=args.id or "", date=args.date or "", title=args.title or "",
+            sides=[parse_side(side) for side in args.side or []], topics=args.topic or [],
+            source=args.source or "", archive=args.archive,
         )
         path = new_transcript(project, answers)
     except ScaffoldError as err:
         print(f"new: {err}", file=sys.stderr)
+        return 1
+    except EOFError:
+        print("\nnew: stopped; nothing was written.", file=sys.stderr)
         return 1
     print(f"Wrote {path.relative_to(project)} (a draft). Fill it in, then run 'make check'.")
     return 0
@@ -121,7 +157,7 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "new":
-        return _new(project, args)
+        return _new(project, args, new.format_usage())
     if args.command == "schema":
         for path in write_schemas(project):
             print(f"Wrote {path}")

@@ -81,7 +81,7 @@ def check_corrections(ctx: Context, found: list[Problem]) -> None:
             found.append(Problem(ctx.file, mark.line, mark.col, path, f"'{mark.value}' is before the entry was added ({added.value}, line {added.line})"))
 
 
-_DATED_NAME = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=-|$)")
+DATED_NAME = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=-|$)")
 
 
 def check_file_name_date(ctx: Context, found: list[Problem]) -> None:
@@ -91,7 +91,7 @@ def check_file_name_date(ctx: Context, found: list[Problem]) -> None:
     slip in one of the two, so it is an error, not a warning.
     """
     date = ctx.marks.get("date")
-    named = _DATED_NAME.match(ctx.file.rsplit("/", 1)[-1])
+    named = DATED_NAME.match(ctx.file.rsplit("/", 1)[-1])
     if date is None or date.registry != DATE or named is None:
         return
     written = [int(g) for g in named.groups() if g is not None]

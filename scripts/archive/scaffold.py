@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from .json_schema import SCHEMA_DIR
 from .pipeline import TRANSCRIPTS_DIR, read_transcript, registry_ids
+from .references import DATED_NAME
 from .text_rules import check_text
-from .values import PLACEHOLDER, PartialDate, ValueProblem
+from .values import PLACEHOLDER, ValueProblem, past_date
 
 
 class ScaffoldError(Exception):
@@ -43,26 +45,79 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _check(answers: Answers, known: dict[str, set[str]]) -> None:
-    problems = []
-    if check_text("id", answers.id):
-        problems.append(f"id: {check_text('id', answers.id)}")
+NOUNS = {"people": "person", "topics": "topic", "sources": "source"}
+
+
+def unknown_id(registry: str, value: str, known: set[str]) -> str | None:
+    """Why an id is not in a registry, with the closest known ids, or None if it is there."""
+    if value in known:
+        return None
+    close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6) if len(value) <= 64 else []
+    hint = f"did you mean {' or '.join(close)}?" if close else f"add it to data/{registry}.yaml first"
+    return f"unknown {NOUNS[registry]} '{value}'; {hint}"
+
+
+def check_id(value: str, project: Path) -> str | None:
+    """Why an id cannot name the new file, or None."""
+    problem = check_text("id", value)
+    if problem:
+        return problem
+    path = project / "data" / TRANSCRIPTS_DIR / f"{value}.yaml"
+    if path.exists() or path.is_symlink():
+        return f"{path.relative_to(project)} already exists; choose another id"
+    return None
+
+
+def check_date(value: str, transcript_id: str = "") -> str | None:
+    """Why a date is refused (not a date, in the future, or not the date the id begins with), or None."""
     try:
-        PartialDate.parse(answers.date)
+        past_date(value)
     except ValueProblem as err:
-        problems.append(f"date: {err}")
-    for field, value in (("title", answers.title), ("archive", answers.archive)):
-        if check_text("line", value):
-            problems.append(f"{field}: {check_text('line', value)}")
-    wanted = [("people", p) for _, people in answers.sides for p in people]
-    wanted += [("topics", t) for t in answers.topics] + [("sources", answers.source)]
-    for registry, value in wanted:
-        if value not in known[registry]:
-            problems.append(f"unknown {registry[:-1] if registry != 'people' else 'person'} '{value}': add it to data/{registry}.yaml first")
-    if not answers.sides:
-        problems.append("name at least one side with --side 'Side name: person-id'")
-    if not answers.topics:
-        problems.append("name at least one topic with --topic")
+        return str(err)
+    named = DATED_NAME.match(transcript_id)
+    if named and not value.rstrip("~?%").startswith(named.group(0)):
+        return f"the id '{transcript_id}' begins with the date {named.group(0)}; give that date, or start again with another id"
+    return None
+
+
+def check_line(value: str) -> str | None:
+    """Why a one-line answer (title, archive) is refused, or None."""
+    return check_text("line", value)
+
+
+def check_sides(sides: list[str], known: dict[str, set[str]]) -> str | None:
+    """Why the sides are refused (written wrongly, or naming unknown people), or None."""
+    if not sides:
+        return "name at least one side, e.g. 'United States: bush, rice'"
+    try:
+        people = [p for side in sides for p in parse_side(side)[1]]
+    except ScaffoldError as err:
+        return str(err)
+    return next((m for m in (unknown_id("people", p, known["people"]) for p in people) if m), None)
+
+
+def check_ids(registry: str, values: list[str], known: dict[str, set[str]]) -> str | None:
+    """Why a list of topic or source ids is refused, or None."""
+    if not values:
+        return f"name at least one {NOUNS[registry]}"
+    return next((m for m in (unknown_id(registry, v, known[registry]) for v in values) if m), None)
+
+
+def _check(answers: Answers, project: Path, known: dict[str, set[str]]) -> None:
+    problems = [
+        f"{name}: {message}" if name else message
+        for name, message in (
+            ("id", check_id(answers.id, project)),
+            ("date", check_date(answers.date, answers.id)),
+            ("title", check_line(answers.title)),
+            ("", check_ids("people", [p for _, people in answers.sides for p in people], known) if answers.sides
+             else "name at least one side with --side 'Side name: person-id'"),
+            ("", check_ids("topics", answers.topics, known)),
+            ("", check_ids("sources", [answers.source], known) if answers.source else "name the source with --source"),
+            ("archive", check_line(answers.archive)),
+        )
+        if message
+    ]
     if problems:
         raise ScaffoldError("; ".join(problems))
 
@@ -103,9 +158,7 @@ def new_transcript(project: Path, answers: Answers) -> Path:
     """Write ``data/transcripts/<id>.yaml``; never overwrite; the result passes the check."""
     data = project / "data"
     path = data / TRANSCRIPTS_DIR / f"{answers.id}.yaml"
-    if path.exists() or path.is_symlink():
-        raise ScaffoldError(f"{path.relative_to(project)} already exists; choose another id")
-    _check(answers, registry_ids(data))
+    _check(answers, project, registry_ids(data))
     with path.open("x", encoding="utf-8") as out:
         out.write(render(answers))
     _, problems = read_transcript(path, project, registry_ids(data))

@@ -61,7 +61,7 @@ def check_text(kind: str, value: str) -> str | None:
         if not _ID.match(value) or len(value) > ID_MAX:
             return (
                 f"'{value}' is not a valid id: use at most {ID_MAX} lower-case letters, digits "
-                "and single hyphens, e.g. 'bush-putin-2001'"
+                "and single hyphens, e.g. '2008-04-06-sochi' or 'putin'"
             )
     elif kind == "url":
         return check_url(value)
