@@ -7,6 +7,7 @@ stops the build instead of replacing that page.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.csp import harden  # noqa: E402
 from archive.pipeline import read_archive  # noqa: E402
-from archive.preview import MEMO, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
+from archive.preview import MEMO, PREVIEW_SCRIPT, PROBLEMS, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
 from archive.render.pages import Generated, render_site  # noqa: E402
 from archive.render.memo import NOTHING  # noqa: E402
@@ -30,6 +31,18 @@ from archive.render.text import FrontMatterError, split_front_matter  # noqa: E4
 from archive.spill import Spill  # noqa: E402
 from archive.theme_fixes import fix  # noqa: E402
 
+log = logging.getLogger("mkdocs.archive")
+
+
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns at every preview start that a 'dirty' build may have inaccurate links; the archive's
+    preview is built for that (``make serve`` prints its own one-line notice), so the warning is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
 _sources: dict[str, Generated] = {}
 _meta: dict[str, dict] = {}
 # What MkDocs reads of a generated page: an empty metadata block it cannot misread, then the body.
@@ -67,16 +80,30 @@ def data_dir(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Validate the data, render every generated page and add it to the site's files."""
+    """Validate the data, render every generated page and add it to the site's files.
+
+    A one-off build stops on a problem in the data. The preview goes on serving the
+    last good pages and lists the problems on every page instead (see ``Problems``).
+    """
+    preview = not _one_off()
     try:
         archive = read_archive(data_dir(config))
     except DataError as err:
-        raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
-    drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
-    preview = not _one_off()
+        if not preview:
+            raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
+        PROBLEMS.lines = err.report().splitlines()
+        log.error("The archive's data has problems; the preview shows them on every page:\n%s", err.report())
+        generated_files = PROBLEMS.last_good
+    else:
+        PROBLEMS.lines = []
+        drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
+        generated_files = render_site(archive, site(config.site_name, config.site_url or "/"), include_drafts=drafts, memo=MEMO if preview else NOTHING)
+        if preview:
+            PROBLEMS.last_good = generated_files
     _sources.clear()
     project = Path(config.config_file_path).resolve().parent
-    generated_files = render_site(archive, site(config.site_name, config.site_url or "/"), include_drafts=drafts, memo=MEMO if preview else NOTHING)
+    if preview:
+        generated_files = {**generated_files, PROBLEMS.SCRIPT: Generated.of(PREVIEW_SCRIPT)}
     taken = set(files.src_uris)
     for path, generated in generated_files.items():
         if path in taken:
@@ -173,8 +200,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         if _one_off():
             _spill.complete_index(index)
-        elif index.exists():
-            SEARCH.fill(index)
+        else:
+            PROBLEMS.write(Path(config.site_dir))
+            if index.exists():
+                SEARCH.fill(index)
     finally:
         _spill.clear()
 
@@ -219,6 +248,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     up = "../" * page.url.count("/")
     feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
     extra = feed + (generated.head if generated is not None else "")
+    if not _one_off():
+        extra += f'<script src="{up}{PROBLEMS.SCRIPT}" defer></script>'  # the preview lists the data's problems
     page_html = fix(output.replace("</head>", extra + "\n</head>", 1))
     return harden(page_html, config.site_url, live_reload=not _one_off())
 
@@ -228,4 +259,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The theme's own pages (404.html) get the same markup corrections and policy."""
     if not template_name.endswith(".html"):
         return output_content
+    if not _one_off():
+        script = f'<script src="{config.site_url or "/"}{PROBLEMS.SCRIPT}" defer></script>'
+        output_content = output_content.replace("</head>", script + "\n</head>", 1)
     return harden(fix(output_content), config.site_url, live_reload=not _one_off())

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -107,3 +108,47 @@ class SearchEntries:
 
 
 SEARCH = SearchEntries()
+
+
+class Problems:
+    """What the preview shows when the data has problems: every page loads a small script that lists them.
+
+    The preview keeps serving the last good pages; after each rebuild it writes the
+    problems (or none) to a file the script reads, and live reload brings the page
+    back by itself once the data is fixed.
+    """
+
+    FILE = "archive-problems.json"
+    SCRIPT = "archive-preview.js"
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.last_good: dict = {}  # the generated pages of the last build whose data was valid
+
+    def write(self, site_dir: Path) -> None:
+        """Write the current problems (an empty list when there are none) into the site."""
+        (site_dir / self.FILE).write_text(json.dumps(self.lines, ensure_ascii=False), encoding="utf-8")
+
+
+PROBLEMS = Problems()
+
+# Shows the data's problems on every page of the preview; text only (textContent), so no value can become markup.
+PREVIEW_SCRIPT = """(function () {
+  var script = document.currentScript;
+  var root = script.src.slice(0, script.src.length - "%(script)s".length);
+  fetch(root + "%(file)s", {cache: "no-store"}).then(function (r) { return r.ok ? r.json() : []; }).then(function (lines) {
+    if (!lines.length) { return; }
+    var box = document.createElement("section");
+    box.className = "archive-problems";
+    box.setAttribute("role", "alert");
+    var head = document.createElement("p");
+    head.textContent = lines.length + (lines.length === 1 ? " problem" : " problems") +
+      " in the data. This preview shows the pages of the last build that had none; save a fix and the page reloads by itself.";
+    var list = document.createElement("pre");
+    list.textContent = lines.join("\\n");
+    box.appendChild(head);
+    box.appendChild(list);
+    document.body.insertBefore(box, document.body.firstChild);
+  }).catch(function () {});
+})();
+""" % {"script": Problems.SCRIPT, "file": Problems.FILE}
