@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.csp import harden  # noqa: E402
+from archive.build import PROGRESS  # noqa: E402
 from archive.pipeline import read_archive  # noqa: E402
 from archive.preview import MEMO, PREVIEW_SCRIPT, PROBLEMS, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
 from archive.problems import DataError  # noqa: E402
@@ -117,6 +118,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _sources[path] = generated
     if preview:
         SEARCH.forget_all_but({f.src_uri for f in files.documentation_pages()})
+    else:
+        PROGRESS.start(len(files.documentation_pages()))
     return files
 
 
@@ -173,6 +176,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.markdown = None
     if not _one_off():
         return html
+    PROGRESS.page_done()
     _spill.park(page.file.src_uri, html)
     return ""
 

@@ -23,7 +23,7 @@ MAKE_OWN_LINE = re.compile(r"^make(\[\d+\])?: \*\*\* ")
 
 def _copy_repository(target: Path) -> Path:
     """The repository's files, with the already-built .venv linked in (timestamps kept for make)."""
-    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock"):
+    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "requirements-serve.lock"):
         shutil.copy2(REPO / name, target / name)
     for name in ("data", "docs", "scripts", "schema"):
         shutil.copytree(REPO / name, target / name, copy_function=shutil.copy2)

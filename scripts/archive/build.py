@@ -30,6 +30,34 @@ def _show_warnings() -> None:
     logger.setLevel(logging.WARNING)
 
 
+class PageProgress:
+    """Tells how far a long build has gone, in tenths, so a large archive's build is not minutes of silence.
+
+    Builds of fewer than ``LONG`` pages say nothing; longer ones print at most ten lines.
+    """
+
+    LONG = 500
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.done = 0
+
+    def start(self, total: int) -> None:
+        """A build of ``total`` pages begins."""
+        self.total, self.done = total, 0
+        if total >= self.LONG:
+            print(f"Building {total:,} pages with MkDocs", file=sys.stderr, flush=True)
+
+    def page_done(self) -> None:
+        """One more page converted; print when a new tenth is reached."""
+        self.done += 1
+        if self.total >= self.LONG and self.done * 10 // self.total > (self.done - 1) * 10 // self.total:
+            print(f"  {self.done * 100 // self.total}% ({self.done:,} of {self.total:,} pages)", file=sys.stderr, flush=True)
+
+
+PROGRESS = PageProgress()
+
+
 def _swap_in(staging: Path, site: Path) -> None:
     """Replace ``site`` with ``staging``; if the second rename fails, the old site is put back."""
     if not site.exists():

@@ -128,7 +128,8 @@ def run(cases: list[tuple[str, Callable[[int], Change], bool]] = CASES, sizes: t
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "project"
         _measure(folder, original, "warm-up", True)
-        for name, make, accepted in cases:
+        for number, (name, make, accepted) in enumerate(cases, 1):
+            print(f"... pathological inputs, case {number} of {len(cases)}: {name}", file=sys.stderr, flush=True)
             grown: list[int] = []
             checks: list[float] = []
             builds: list[float] = []

@@ -250,14 +250,25 @@ def edit_to_page(project: Path, edits: int = 3, startup_timeout: float = 900) ->
         server.wait(timeout=30)
 
 
+def step(message: str) -> None:
+    """One line of progress on standard error, so a long benchmark is not silent."""
+    print(f"... {message}", file=sys.stderr, flush=True)
+
+
 def run(folder: Path, counts: list[int], preview_up_to: int = 1000) -> dict[str, dict[str, float]]:
     """All figures for each archive size (for sizes up to ``preview_up_to``, also the preview's edit time,
     and three pairs of builds instead of one)."""
     results: dict[str, dict[str, float]] = {}
     for count in counts:
+        step(f"scale, {count:,} transcripts: generating the archive")
         project = make_project(folder, count)
-        figures = generator_speed(project) | full_build(project, folder, pairs=3 if count <= preview_up_to else 1)
+        step(f"scale, {count:,} transcripts: timing the generator against the C YAML parser")
+        figures = generator_speed(project)
+        pairs = 3 if count <= preview_up_to else 1
+        step(f"scale, {count:,} transcripts: {pairs} pair(s) of full builds against MkDocs alone")
+        figures |= full_build(project, folder, pairs=pairs)
         if count <= preview_up_to:
+            step(f"scale, {count:,} transcripts: the preview's edit-to-page time")
             figures |= edit_to_page(project)
         results[str(count)] = figures
     return results
