@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..json_schema import DATE_PATTERN, TIME_PATTERN, registry_schema, transcript_schema
-from ..model import Person, Source, Topic
+from ..model import Person, Source, Topic, labels_for
 from .text import front_matter, h
 
 SRC_PATH = "reference.md"
@@ -26,7 +26,10 @@ def _type(schema: dict[str, Any]) -> str:
         name = schema["$ref"].rsplit("/", 1)[1]
         return f'<a href="#{name.lower()}">{name}</a>'
     if "enum" in schema:
-        return "one of " + ", ".join(f"<code>{h(v)}</code>" for v in schema["enum"])
+        labels = labels_for(tuple(schema["enum"]))
+        return "one of " + ", ".join(
+            f"<code>{h(v)}</code>" + (f" (shown as “{h(labels[v])}”)" if v in labels else "") for v in schema["enum"]
+        )
     if schema.get("type") == "array":
         least = f" (at least {schema['minItems']})" if schema.get("minItems") else ""
         return f"list of {_type(schema['items'])}{least}"
