@@ -59,7 +59,7 @@ def _ask_until_valid(prompt: str, check: Callable[[str], str | None]) -> str:
         problem = check(answer)
         if problem is None:
             return answer
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {visible(problem)}", file=sys.stderr)
 
 
 def _interview(project: Path, args: argparse.Namespace) -> Answers:
@@ -103,7 +103,7 @@ def _new(project: Path, args: argparse.Namespace, usage: str) -> int:
         )
         path = new_transcript(project, answers)
     except ScaffoldError as err:
-        print(f"new: {err}", file=sys.stderr)
+        print(f"new: {visible(str(err))}", file=sys.stderr)
         return 1
     except EOFError:
         print("\nnew: stopped; nothing was written.", file=sys.stderr)
