@@ -113,6 +113,15 @@ def corrections_field() -> Any:
 
 
 @dataclass(slots=True, kw_only=True)
+class Names:
+    """A name as written in Russian and in Ukrainian, so readers can search in either."""
+
+    ru: Line | None = optional("In Russian.", 'Украина')
+    uk: Line | None = optional("In Ukrainian.", 'Україна')
+
+
+
+@dataclass(slots=True, kw_only=True)
 class Role:
     """An office a person held, with when."""
 
@@ -128,6 +137,7 @@ class Person:
     id: str = derived("The person's id: the key in people.yaml.")
     name: Line = required("Name as usually written in English.", 'Vladimir Putin')
     name_original: Line | None = optional("Name in the person's own script, e.g. 'Владимир Путин'.", 'Владимир Путин')
+    names: Names | None = optional("The name in Russian and Ukrainian.", '{ru: Владимир Путин, uk: Володимир Путін}')
     description: Line = required("One line saying who the person is.", 'President of Russia 2000–2008 and from 2012.')
     roles: list[Role] = listing("Offices held, oldest first.", '[{title: President of Russia, start: 2000-05-07, end: 2008-05-07}]')
     corrections: list[Correction] = corrections_field()
@@ -155,6 +165,7 @@ class Topic:
     id: str = derived("The topic's id: the key in topics.yaml.")
     title: Line = required("Topic name as shown to readers.", 'NATO enlargement')
     description: Line | None = optional("What the topic covers.", 'Admission of new members to the alliance.')
+    names: Names | None = optional("The topic's name in Russian and Ukrainian.", '{ru: Расширение НАТО, uk: Розширення НАТО}')
     corrections: list[Correction] = corrections_field()
 
 
@@ -287,6 +298,7 @@ class Transcript:
     date: PartialDate = required("Date of the conversation: YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ or ?.", '2008-04-06')
     time: TimeSpan | None = optional("Local time, HH:MM or HH:MM-HH:MM.", '"10:00-11:00"')
     place: Line | None = optional("Where the conversation took place.", 'Bocharov Ruchey, Sochi')
+    place_names: Names | None = optional("The place in Russian and Ukrainian.", '{ru: Бочаров Ручей, Сочи, uk: Бочаров Струмок, Сочі}')
     kind: DocumentKind = required("Kind of document.", 'memorandum-of-conversation')
     summary: Line = required("One line for the timeline.", 'Putin argues against NATO membership for Ukraine.')
     topics: list[TopicRef] = listing("Topic ids.", '[ukraine, nato-enlargement]', minimum=1)
