@@ -72,7 +72,8 @@ def test_every_payload_is_visible_as_typed_on_the_transcript_page(site: Path) ->
     assert soup.find("meta", attrs={"name": "description"})["content"] == f"{marker('transcript.summary')} {LINE}"
     assert soup.find("meta", attrs={"name": "citation_title"})["content"] == f"{marker('transcript.document.subject')} {LINE}"
     toc = [a.get_text(" ", strip=True) for a in soup.select('.md-nav--secondary a[href="#claim"]')]
-    assert toc == [f"{FORMULA} {LINE}"]
+    assert toc == ["Claim 1: Supported"]  # the table of contents names claims briefly; the heading holds the statement
+    assert soup.find(id="claim").get_text().removesuffix("¶") == f"{FORMULA} {LINE}"
 
 
 def test_annotation_markup_is_sanitized_and_shown(site: Path) -> None:

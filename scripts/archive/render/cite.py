@@ -17,11 +17,19 @@ def chicago_date(date: PartialDate) -> str:
     return ("ca. " if date.approximate else "") + date.words(day_first=False) + ("?" if date.uncertain else "")
 
 
+def document_title(t: Transcript) -> str:
+    """The document's title for citations: its own subject line, or, when it has none, a description
+    in square brackets (the archive's page title is the archive's, not the document's)."""
+    if t.document.subject:
+        return t.document.subject
+    return f"[{DOCUMENT_KINDS[t.kind]}, {t.date.human()}]"
+
+
 def chicago_note(t: Transcript, site: paths.Site) -> str:
-    """A full first note in Chicago style, as plain text."""
+    """A full first note in Chicago style, as plain text; an untitled document is cited by its description alone."""
     d = t.document
     parts = [DOCUMENT_KINDS[t.kind] + ","]
-    parts.append(f"“{d.subject or t.title},”" if d.subject or t.title else "")
+    parts.append(f"“{d.subject},”" if d.subject else "")
     where = f"{t.place}, " if t.place else ""
     parts.append(f"{where}{chicago_date(t.date)},")
     if d.document_id:
@@ -74,7 +82,7 @@ def bibtex(t: Transcript, site: paths.Site) -> str:
     """A BibTeX @misc entry for the conversation."""
     d = t.document
     fields = [
-        ("title", d.subject or t.title),
+        ("title", document_title(t)),
         ("date", t.date.iso().rstrip("~?%")),
         ("year", str(t.date.year)),
         ("howpublished", DOCUMENT_KINDS[t.kind]),
@@ -93,7 +101,7 @@ def csl_json(t: Transcript, site: paths.Site) -> str:
     item: dict[str, object] = {
         "id": t.id,
         "type": "document",
-        "title": d.subject or t.title,
+        "title": document_title(t),
         "genre": DOCUMENT_KINDS[t.kind],
         "issued": {"date-parts": [parts]} | ({"circa": True} if t.date.approximate else {}),
         "archive": d.archive,

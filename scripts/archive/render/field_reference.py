@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..json_schema import DATE_PATTERN, TIME_PATTERN, registry_schema, transcript_schema
-from ..model import Person, Source, Topic, labels_for
+from ..model import Event, Person, Source, Topic, labels_for
 from .text import front_matter, h
 
 SRC_PATH = "reference.md"
@@ -14,6 +14,7 @@ FILES = [
     ("people", "data/people.yaml", "A mapping from person ids to people."),
     ("sources", "data/sources.yaml", "A mapping from source ids to sources (the bibliography)."),
     ("topics", "data/topics.yaml", "A mapping from topic ids to topics."),
+    ("events", "data/events.yaml", "A mapping from event ids to context events, shown beside the conversations on the timeline (optional file)."),
 ]
 
 
@@ -68,9 +69,10 @@ def render() -> str:
         "people": registry_schema("people", Person),
         "sources": registry_schema("sources", Source),
         "topics": registry_schema("topics", Topic),
+        "events": registry_schema("events", Event),
     }
     parts = [
-        front_matter({"title": "Field reference", "description": "Every field of the archive's YAML files: type, whether required, allowed values and an example."}),
+        front_matter({"title": "Field reference", "description": "Every field of the archive's YAML files: type, whether required, allowed values and an example."}, searchable=False),
         "# Field reference {#title}",
         '<p>Generated from the JSON Schema that editors\' YAML plugins use (<code>schema/*.schema.json</code>), '
         "which is itself generated from the model the validator checks against.</p>",

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..model import Archive, Transcript
-from . import paths
+from . import cite, paths
 from .text import h
 from .transcript import ASSESSMENTS
 
@@ -20,7 +20,7 @@ def citation_meta(t: Transcript, archive: Archive, site: paths.Site) -> str:
     d = t.document
     date = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate((t.date.year, t.date.month, t.date.day)) if p)
     tags = [
-        _meta("citation_title", d.subject or t.title),
+        _meta("citation_title", cite.document_title(t)),
         _meta("citation_date", date),
         _meta("citation_publication_date", date),
         _meta("citation_publisher", d.archive),

@@ -10,7 +10,7 @@ from . import paths
 from .listing import claims_table, index_page, transcript_list
 from .memo import NOTHING, Memo
 from .transcript import EXCERPT_KINDS
-from .text import count, front_matter, h, link, md_inline
+from .text import count, front_matter, h, link, md_inline, other_names
 
 SNIPPET_WORDS = 40
 
@@ -44,6 +44,8 @@ def render_person(person: Person, archive: Archive, xref: CrossReference) -> str
     ]
     if person.name_original:
         parts.append(f'<p class="name-original">{h(person.name_original)}</p>')
+    if person.names:
+        parts.append(f'<p class="other-names">{other_names(person.names.ru, person.names.uk)}</p>')
     parts.append(f'<p class="summary">{h(person.description)}</p>')
     if person.roles:
         parts += ["## Offices {#roles}", _roles(person)]

@@ -38,6 +38,16 @@ def shown_url(url: str) -> str:
     return h(url)
 
 
+def other_names(ru: str | None, uk: str | None, labelled: bool = True) -> str:
+    """A name in Russian and in Ukrainian, each marked with its language (searchable, read out in the right voice).
+
+    The same name in both languages is shown once, marked as Russian."""
+    pairs = [("ru", "Russian", ru), ("uk", "Ukrainian", uk if uk != ru else None)]
+    shown = [f'<span lang="{lang}">{h(name)}</span>' + (f' <span class="lang-label">({label})</span>' if labelled else "")
+             for lang, label, name in pairs if name]
+    return (" · " if labelled else " / ").join(shown)
+
+
 def prose(text: str, tag: str = "p") -> str:
     """Plain text as HTML paragraphs on one line; single line breaks become <br>."""
     paragraphs = _PARAGRAPHS.split(text.strip())

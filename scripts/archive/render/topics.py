@@ -9,7 +9,7 @@ from ..model import Archive, Topic
 from . import paths
 from .listing import claims_table, index_page, transcript_list
 from .memo import NOTHING, Memo
-from .text import count, front_matter, h, link, md_inline
+from .text import count, front_matter, h, link, md_inline, other_names
 
 
 def render_topic(topic: Topic, archive: Archive, xref: CrossReference) -> str:
@@ -21,6 +21,8 @@ def render_topic(topic: Topic, archive: Archive, xref: CrossReference) -> str:
         front_matter({"title": topic.title, "description": topic.description or f"Conversations and claims about {topic.title}."}),
         f"# {md_inline(topic.title)} {{#title}}",
     ]
+    if topic.names:
+        parts.append(f'<p class="other-names">{other_names(topic.names.ru, topic.names.uk)}</p>')
     if topic.description:
         parts.append(f'<p class="summary">{h(topic.description)}</p>')
     parts += [f"## Conversations ({len(transcripts)}) {{#conversations}}", transcript_list(here, transcripts, archive) if transcripts else "<p>None yet.</p>"]
@@ -47,7 +49,7 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
     pages = {}
     for topic in archive.topics.values():
         listed = [*xref.transcripts_on.get(topic.id, []), *{id(t): t for t, _ in xref.claims_on.get(topic.id, [])}.values()]
-        inputs = (topic, archive.people, *listed)
+        inputs = (topic, archive.people, archive.topics, *listed)
         pages[paths.topic(topic.id)] = memo.later(paths.topic(topic.id), inputs, lambda topic=topic: render_topic(topic, archive, xref))
     pages[paths.TOPICS] = lambda: render_index(archive, xref)
     return pages

@@ -7,7 +7,7 @@ from ..crossref import CrossReference
 from ..model import LABELS, Archive, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Transcript, Wording
 from . import citations, cite, paths
 from .differences import same_words, word_diff
-from .text import front_matter, h, link, md_inline, prose, shown_url
+from .text import front_matter, h, link, md_inline, other_names, prose, shown_url
 
 DOCUMENT_KINDS = cite.DOCUMENT_KINDS
 ASSESSMENTS = LABELS["Assessment"]
@@ -35,8 +35,19 @@ def _facts(t: Transcript, archive: Archive) -> str:
     if t.document.markings:
         rows.append(("Markings", " · ".join(h(m) for m in t.document.markings)))
     rows.append(("Topics", topic_links(paths.transcript(t.id), t.topics, archive)))
+    names = _names_in_other_languages(t, archive)
+    if names:
+        rows.append(("In Russian and Ukrainian", names))
     items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="facts">{items}</dl>'
+
+
+def _names_in_other_languages(t: Transcript, archive: Archive) -> str:
+    """The place, the people and the topics as they are written in Russian and Ukrainian, where the data has them."""
+    named = [t.place_names] if t.place_names else []
+    named += [archive.people[p.person].names for side in t.participants for p in side.people]
+    named += [archive.topics[topic].names for topic in t.topics]
+    return "; ".join(other_names(n.ru, n.uk, labelled=False) for n in named if n is not None and (n.ru or n.uk))
 
 
 def _draft(t: Transcript) -> str:
@@ -89,7 +100,7 @@ def _provenance(e: Excerpt, archive: Archive) -> str:
     return f'<p class="provenance">{lead} {source} ({tier}).</p>'
 
 
-def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive) -> str:
+def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive, claims: list[Claim]) -> str:
     speaker = person_link(paths.transcript(t.id), e.speaker, archive)
     kind = EXCERPT_KINDS[e.kind]
     former = "".join(f'<span id="{old}"></span>' for old in e.former_ids)
@@ -109,7 +120,7 @@ def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive) -> str:
         original = f'<div class="original"{lang}>{prose(e.original)}</div>'
     return (
         f'<div class="turn turn-{e.kind}">{head}{body}{original}'
-        f"{_provenance(e, archive)}{_wordings(e.text, e.wordings, archive)}{_notes(e.notes, archive)}</div>"
+        f"{_provenance(e, archive)}{_excerpt_claims(e, claims)}{_wordings(e.text, e.wordings, archive)}{_notes(e.notes, archive)}</div>"
     )
 
 
@@ -176,7 +187,37 @@ def _corrections(t: Transcript, archive: Archive) -> list[str]:
     return ["## Corrections {#corrections}", corrections_list(t.corrections, archive)]
 
 
-def _claim(t: Transcript, c: Claim, numbers: dict[str, int], archive: Archive) -> str:
+EXTRACT_WORDS = 24
+
+
+def extract(e: Excerpt) -> str:
+    """The first words of an excerpt (escaped), in quotation marks when they are the document's words."""
+    words = e.text.split()
+    text = " ".join(words[:EXTRACT_WORDS]) + ("…" if len(words) > EXTRACT_WORDS else "")
+    return h(f"“{text}”" if e.kind == "quote" else text)
+
+
+def _claim_sources(c: Claim, numbers: dict[str, int], by_id: dict[str, Excerpt]) -> str:
+    """The words each claim comes from: a short extract of each excerpt, linked back to it."""
+    items = "".join(
+        f'<li><a href="#{x}">Excerpt {numbers[x]}</a>: {extract(by_id[x])}</li>' for x in c.excerpts
+    )
+    return f'<ul class="claim-words" aria-label="The words this claim comes from">{items}</ul>'
+
+
+def _excerpt_claims(e: Excerpt, claims: list[Claim]) -> str:
+    """The claims drawn from an excerpt, each with its assessment, linked to the claim."""
+    if not claims:
+        return ""
+    items = "".join(
+        f'<li><span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span> '
+        f'<a href="#{c.id}">{h(c.statement)}</a></li>'
+        for c in claims
+    )
+    return f'<div class="excerpt-claims"><p class="excerpt-claims-head">Claims drawn from this passage</p><ul>{items}</ul></div>'
+
+
+def _claim(t: Transcript, number: int, c: Claim, numbers: dict[str, int], by_id: dict[str, Excerpt], archive: Archive) -> str:
     sources = citations.short_list(c.sources, archive.sources)
     from_excerpts = ", ".join(f'<a href="#{x}">excerpt {numbers[x]}</a>' for x in c.excerpts)
     here = paths.transcript(t.id)
@@ -187,9 +228,10 @@ def _claim(t: Transcript, c: Claim, numbers: dict[str, int], archive: Archive) -
         + (f" Topics: {topics}." if topics else "")
         + "</p>"
     )
+    label = f"Claim {number}: {ASSESSMENTS[c.assessment]}"  # short, for the table of contents
     return (
-        f"### {md_inline(c.statement)} {{#{c.id}}}\n\n"
-        f'<div class="claim">{meta}<div class="annotation">{markup.to_html(c.annotation)}</div>'
+        f'### {md_inline(c.statement)} {{#{c.id} data-toc-label="{label}"}}\n\n'
+        f'<div class="claim">{meta}{_claim_sources(c, numbers, by_id)}<div class="annotation">{markup.to_html(c.annotation)}</div>'
         f'<p class="claim-sources">Sources: {sources}</p></div>'
     )
 
@@ -281,10 +323,15 @@ def render(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Si
     if t.notes:
         parts += ["## Editor's notes {#notes}", _notes(t.notes, archive)]
     parts += ["## Excerpts {#excerpts}"]
-    parts += [_excerpt(t, numbers[e.id], e, archive) for e in t.excerpts]
+    claims_of: dict[str, list[Claim]] = {}
+    for c in t.claims:
+        for x in c.excerpts:
+            claims_of.setdefault(x, []).append(c)
+    parts += [_excerpt(t, numbers[e.id], e, archive, claims_of.get(e.id, [])) for e in t.excerpts]
     if t.claims:
         parts += ["## Claims {#claims}"]
-        parts += [_claim(t, c, numbers, archive) for c in t.claims]
+        by_id = {e.id: e for e in t.excerpts}
+        parts += [_claim(t, i, c, numbers, by_id, archive) for i, c in enumerate(t.claims, start=1)]
     parts += _public_remarks(t, archive)
     parts += ["## The document {#document}", _document(t, archive)]
     cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in _cited(t))
