@@ -120,7 +120,8 @@ def _requests(browser: webdriver.Chrome) -> list[str]:
 
 
 def _assert_local_and_quiet(browser: webdriver.Chrome, origin: str) -> None:
-    outside = [u for u in _requests(browser) if not u.startswith((origin, "data:", "blob:"))]
+    # Chromium's own pages (chrome://...) are the browser's, not requests of the site.
+    outside = [u for u in _requests(browser) if not u.startswith((origin, "data:", "blob:", "chrome:"))]
     assert outside == []
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
@@ -160,11 +161,21 @@ def _search(browser: webdriver.Chrome, url: str, words: str) -> list[str]:
 
 
 def test_search_finds_english_and_russian_words(real_url: str, browser: webdriver.Chrome) -> None:
+    _requests(browser)  # start from here: earlier requests (the browser's own start page) are not the site's
+    browser.get_log("browser")
     results = _search(browser, real_url, "Bocharov")
     assert any("/transcripts/2008-04-06-sochi/" in r for r in results)
     results = _search(browser, real_url, "Путин")
     assert any(r.endswith("/people/putin/") for r in results)
+    assert any("/transcripts/2008-04-06-sochi/" in r for r in results)
     _assert_local_and_quiet(browser, real_url)
+
+
+@pytest.mark.parametrize("word", ["Украина", "Україна"])
+def test_search_finds_ukraine_in_russian_and_ukrainian(real_url: str, browser: webdriver.Chrome, word: str) -> None:
+    results = _search(browser, real_url, word)
+    assert any(r.endswith("/topics/ukraine/") for r in results)
+    assert any("/transcripts/2008-04-06-sochi/" in r for r in results)
 
 
 def test_search_result_lands_on_the_excerpt(real_url: str, browser: webdriver.Chrome) -> None:
@@ -175,16 +186,24 @@ def test_search_result_lands_on_the_excerpt(real_url: str, browser: webdriver.Ch
     assert "religious nuts" in browser.find_element(By.XPATH, f"//*[@id='{anchor}']/parent::div").text
 
 
-@pytest.mark.parametrize(
-    "path", ["", "timeline/", "transcripts/2008-04-06-sochi/", "people/putin/", "topics/nato-enlargement/", "claims/"]
-)
-def test_no_serious_accessibility_violations(real_url: str, browser: webdriver.Chrome, path: str) -> None:
+PAGE_KINDS = [
+    "", "timeline/", "transcripts/2008-04-06-sochi/", "transcripts/2001-06-16-brdo/", "people/", "people/putin/", "topics/",
+    "topics/nato-enlargement/", "claims/", "claims/contradicted/", "corrections/", "data/", "method/", "contributing/",
+    "reference/", "performance/",
+]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_no_serious_accessibility_violations(real_url: str, browser: webdriver.Chrome, path: str, scheme: str) -> None:
+    """axe-core on every kind of page, in the light scheme and in the dark one (Material's "slate")."""
     if not AXE.exists():
         if os.environ.get("CI"):
             pytest.fail("axe-core is missing: 'make test' installs it with npm into tests/node")
         pytest.skip("SKIPPED axe-core check: run 'make test' (it installs axe-core with npm)")
     browser.set_window_size(1280, 1000)
     browser.get(f"{real_url}/{path}")
+    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script("const done = arguments[0]; axe.run(document).then(r => done(r.violations));")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
@@ -283,3 +302,37 @@ def test_the_preview_shows_problems_in_the_data_on_the_open_page_and_recovers(tm
         os.killpg(server.pid, signal.SIGTERM)
         _, errors = server.communicate(timeout=10)
     assert "'dirty' build" not in errors
+
+
+def test_a_conversation_page_prints_without_the_sites_controls(real_url: str, browser: webdriver.Chrome) -> None:
+    browser.set_window_size(1280, 1000)
+    browser.get(f"{real_url}/transcripts/2008-04-06-sochi/")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = browser.execute_script(
+            "return ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-content__button']"
+            ".map(s => document.querySelector(s)).filter(e => e).map(e => getComputedStyle(e).display)"
+        )
+        assert hidden and set(hidden) == {"none"}
+        after = browser.execute_script(
+            "return getComputedStyle(document.querySelector('ol.bibliography a[href^=\"http\"]'), '::after').content"
+        )
+        assert after.startswith('" (" attr(href)') or "https://" in after
+        ARTIFACTS.mkdir(exist_ok=True)
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
+        (ARTIFACTS / "sochi-print.pdf").write_bytes(__import__("base64").b64decode(pdf["data"]))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+@pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 390)])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_screenshots_of_a_conversation_with_its_badges(real_url: str, browser: webdriver.Chrome, name: str, width: int, scheme: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.set_window_size(width, 2000)
+    browser.get(f"{real_url}/transcripts/2008-04-06-sochi/#seventeen-million")
+    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    target = ARTIFACTS / f"sochi-{name}-{scheme}.png"
+    assert browser.save_screenshot(str(target))
+    badges = browser.find_elements(By.CSS_SELECTOR, "#seventeen-million ~ .excerpt-claims .assessment, .turn-meta .kind")
+    assert badges and all(b.text.strip() for b in badges)  # every badge carries its word
