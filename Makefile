@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help setup serve site check test new bench lock clean
+.PHONY: help setup serve site check test new bench bench-tools lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -62,8 +62,11 @@ $(CSL_SCHEMA): tests/schema-packages.txt $(STAMP)
 test: $(STAMP) $(NODE_STAMP) $(CSL_SCHEMA) ## Run all tests
 	$(BIN)/python -m pytest
 
-$(BENCH_NODE_STAMP): bench/node/package-lock.json
+$(BENCH_NODE_STAMP): bench/node/package-lock.json bench/node/package.json
+	@echo "Set-up: installing Lighthouse from npm, pinned in bench/node/package-lock.json"
 	npm ci --prefix bench/node --no-audit --no-fund --silent && touch $@
+
+bench-tools: $(BENCH_NODE_STAMP) ## Install the benchmark's npm tools (a clean install, as CI checks)
 
 SIZES ?= 1000
 bench: $(STAMP) $(BENCH_NODE_STAMP) ## Run the benchmarks and Lighthouse; prints tables, writes bench/results.json
