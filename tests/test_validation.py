@@ -331,7 +331,7 @@ def test_a_misspelt_optional_field_gets_one_message(project: Path) -> None:
 
 def test_an_unknown_field_with_no_close_match_lists_the_allowed_ones(project: Path) -> None:
     edit(project, "data/topics.yaml", "  description: Territorial questions.", "  zzz: Territorial questions.")
-    assert problems_in(project) == ["data/topics.yaml:3:3: borders.zzz: unknown field 'zzz' (allowed: title, description, corrections)"]
+    assert problems_in(project) == ["data/topics.yaml:3:3: borders.zzz: unknown field 'zzz' (allowed: title, description, names, corrections)"]
 
 
 @pytest.mark.parametrize(("date", "prefix"), [("2001-06-17", "2001-06-16"), ("2002-06-16", "2001-06-16"), ("2001-06", "2001-06-16")])
