@@ -269,20 +269,10 @@ def test_search_works_under_the_policy(mounted_url: str, browser: webdriver.Chro
 
 def test_the_preview_shows_problems_in_the_data_on_the_open_page_and_recovers(tmp_path: Path, browser: webdriver.Chrome) -> None:
     """A YAML file broken under a running `make serve`: the open page lists the problem, then comes back when fixed."""
-    import signal
-    import subprocess
+    from conftest import LAKESIDE, edit
+    from test_serve import start_preview, stop_preview, wait_for
 
-    from conftest import CLEAN_ENV, FIXTURE, LAKESIDE, edit
-    from test_serve import _copy_repository, free_port, wait_for
-
-    project = _copy_repository(tmp_path)
-    shutil.rmtree(project / "data")
-    shutil.copytree(FIXTURE / "data", project / "data")
-    port = free_port()
-    server = subprocess.Popen(
-        ["make", "serve", f"HOST=127.0.0.1:{port}"], cwd=project, env={**CLEAN_ENV, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
+    project, port, server = start_preview(tmp_path)
     try:
         url = f"http://127.0.0.1:{port}/transcripts/2001-06-16-lakeside/"
         wait_for(url, "Lakeside meeting")
@@ -299,8 +289,7 @@ def test_the_preview_shows_problems_in_the_data_on_the_open_page_and_recovers(tm
         WebDriverWait(browser, 60).until(lambda b: not b.find_elements(By.CSS_SELECTOR, ".archive-problems"))
         assert "Lakeside meeting" in browser.find_element(By.TAG_NAME, "h1").text
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        _, errors = server.communicate(timeout=10)
+        errors = stop_preview(server)
     assert "'dirty' build" not in errors
 
 

@@ -42,15 +42,27 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} never contained {needle!r}")
 
 
-def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
+def start_preview(tmp_path: Path) -> tuple[Path, int, subprocess.Popen[str]]:
+    """`make serve` on a copy of the repository holding the small test archive: (project, port, server)."""
     project = _copy_repository(tmp_path)
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURE / "data", project / "data")
     port = free_port()
     server = subprocess.Popen(
         ["make", "serve", f"HOST=127.0.0.1:{port}"], cwd=project, env={**CLEAN_ENV, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
+    return project, port, server
+
+
+def stop_preview(server: subprocess.Popen[str]) -> str:
+    """Stop the preview and everything it started; what it wrote to standard error."""
+    os.killpg(server.pid, signal.SIGTERM)
+    return server.communicate(timeout=10)[1]
+
+
+def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
+    project, port, server = start_preview(tmp_path)
     try:
         url = f"http://127.0.0.1:{port}/transcripts/2001-06-16-lakeside/"
         first = wait_for(url, "Lakeside meeting")
@@ -62,8 +74,7 @@ def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
         assert not (project / "docs" / "transcripts").exists()
         assert (project / ".cache" / "preview" / "transcripts" / "2001-06-16-lakeside.md").is_file()
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        stop_preview(server)
 
 
 def test_the_preview_keeps_compiled_templates_between_rebuilds(monkeypatch) -> None:
