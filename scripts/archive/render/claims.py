@@ -53,9 +53,14 @@ def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict
         years, year_pages = _year_pages(
             here, xref.claims, archive, memo, path=paths.claims_year, back="All claims",
             title=lambda y, n: (f"Claims: {y}", f"The {count(n, 'claim')} of {y}.", f"Claims made in {y}"),
+            scope=lambda y: f"the claims of {y}",
         )
         pages.update(year_pages)
-        parts.append(years)
+        parts += [
+            "<p>With this many claims the index has one page per year. Filters and sorting on a year's page work "
+            "within that year; the speaker and topic pages linked above list the claims of every year.</p>",
+            years,
+        ]
     else:
         parts.append(claims_table(here, xref.claims, archive))
     pages[here] = ready("\n\n".join(parts) + "\n")
@@ -80,6 +85,7 @@ def _assessment_pages(
     years, pages = _year_pages(
         page, chosen, archive, memo, path=lambda y: f"claims/{assessment}/{y}.md", back="All years",
         title=lambda y, n: (f"Claims: {label}, {y}", f"Claims of {y} assessed as {label.lower()}.", f"Claims of {y} assessed as {label.lower()}"),
+        scope=lambda y: f"the claims of {y} assessed as {label.lower()}",
     )
     pages[page] = ready("\n\n".join([*intro, years]) + "\n")
     return pages
@@ -87,19 +93,22 @@ def _assessment_pages(
 
 def _year_pages(
     parent: str, claims: list[tuple[Transcript, Claim]], archive: Archive, memo: Memo, *,
-    path: Callable[[int], str], title: Callable[[int, int], tuple[str, str, str]], back: str,
+    path: Callable[[int], str], title: Callable[[int, int], tuple[str, str, str]], scope: Callable[[int], str], back: str,
 ) -> tuple[str, dict[str, Callable[[], str]]]:
-    """A list of years linking one page of claims per year; each year's page is remembered by its transcripts."""
+    """A list of years linking one page of claims per year; each year's page is remembered by its transcripts.
+
+    Each year's table says which claims it holds (``scope``), so its filters can say what they cover.
+    """
     items, pages = [], {}
     for year, of_year in by_year(claims, lambda tc: tc[0].date.year):
         page = path(year)
         items.append(f'<li><a href="{link(parent, page)}">{year}</a> ({len(of_year)})</li>')
         page_title, description, heading = title(year, len(of_year))
-        inputs = (archive.people, *{id(t): t for t, _ in of_year}.values())
-        pages[page] = memo.later(page, inputs, lambda page=page, of_year=of_year, page_title=page_title, description=description, heading=heading: "\n\n".join([
+        inputs = (archive.people, archive.topics, *{id(t): t for t, _ in of_year}.values())
+        pages[page] = memo.later(page, inputs, lambda page=page, of_year=of_year, page_title=page_title, description=description, heading=heading, covers=scope(year): "\n\n".join([
             front_matter({"title": page_title, "description": description}, searchable=False),
             f"# {heading} {{#title}}",
             f'<p><a href="{link(page, parent)}">{back}</a></p>',
-            claims_table(page, of_year, archive),
+            claims_table(page, of_year, archive, scope=covers),
         ]) + "\n")
     return f'<ul class="years">{"".join(items)}</ul>', pages

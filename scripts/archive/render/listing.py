@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import TypeVar
@@ -37,20 +38,50 @@ def transcript_list(here: str, transcripts: Iterable[Transcript], archive: Archi
     return f'<ol class="timeline" data-search-exclude>{"".join(transcript_entry(here, t, archive) for t in transcripts)}</ol>'
 
 
-def claims_table(here: str, claims: Iterable[tuple[Transcript, Claim]], archive: Archive, speaker: bool = True) -> str:
-    """Claims as a table a reader can sort by eye and a script can filter (data-* attributes)."""
+# A claims table's columns: the key a script finds a column by, and the heading readers see
+# (also each cell's label where the table is shown as cards, on narrow screens).
+CLAIM_COLUMNS = {"date": "Date", "speaker": "Speaker", "claim": "Claim", "assessment": "Assessment"}
+
+
+def claims_table(
+    here: str, claims: Iterable[tuple[Transcript, Claim]], archive: Archive, speaker: bool = True, scope: str = ""
+) -> str:
+    """Claims as a table: in date order, each row carrying what a script filters and sorts it by (data-* attributes).
+
+    The table also carries the words its filters show (topic titles, assessments in their
+    order) and, where it is one page of a split list, ``scope``: which claims the page holds.
+    Explicit ARIA roles keep it a table for screen readers where narrow screens show rows as cards.
+    """
+    claims = list(claims)
     rows = []
     for t, c in claims:
         url = link(here, paths.transcript(t.id), c.id)
-        who = f'<td><a href="{link(here, paths.person(c.speaker))}">{h(archive.people[c.speaker].name)}</a></td>' if speaker else ""
+        who = f'<a href="{link(here, paths.person(c.speaker))}">{h(archive.people[c.speaker].name)}</a>'
+        cells = [
+            ("date", f'<time datetime="{h(t.date.iso().rstrip("~?%"))}">{h(t.date.human())}</time>'),
+            *([("speaker", who)] if speaker else []),
+            ("claim", f'<a href="{h(url)}">{h(c.statement)}</a>'),
+            ("assessment", f'<span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span>'),
+        ]
         rows.append(
-            f'<tr data-speaker="{h(c.speaker)}" data-assessment="{h(c.assessment)}" data-topics="{h(" ".join(c.topics))}">'
-            f'<td><time datetime="{h(t.date.iso().rstrip("~?%"))}">{h(t.date.human())}</time></td>{who}'
-            f'<td><a href="{h(url)}">{h(c.statement)}</a></td>'
-            f'<td><span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span></td></tr>'
+            f'<tr role="row" data-year="{t.date.year}" data-speaker="{h(c.speaker)}" data-assessment="{h(c.assessment)}" data-topics="{h(" ".join(c.topics))}">'
+            + "".join(f'<td role="cell" data-label="{CLAIM_COLUMNS[key]}">{content}</td>' for key, content in cells)
+            + "</tr>"
         )
-    head = "<th>Date</th>" + ("<th>Speaker</th>" if speaker else "") + "<th>Claim</th><th>Assessment</th>"
-    return f'<table class="claims-table" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    head = "".join(
+        f'<th role="columnheader" scope="col" data-key="{key}">{label}</th>'
+        for key, label in CLAIM_COLUMNS.items() if speaker or key != "speaker"
+    )
+    topics = sorted({topic for _, c in claims for topic in c.topics}, key=lambda topic: archive.topics[topic].title.lower())
+    vocabulary = (
+        f' data-topic-titles="{h(json.dumps({topic: archive.topics[topic].title for topic in topics}, ensure_ascii=False))}"'
+        f' data-assessment-labels="{h(json.dumps(list(ASSESSMENTS.items()), ensure_ascii=False))}"'
+        + (f' data-scope="{h(scope)}"' if scope else "")
+    )
+    return (
+        f'<table class="claims-table" role="table" data-search-exclude{vocabulary}>'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead><tbody role="rowgroup">{"".join(rows)}</tbody></table>'
+    )
 
 
 def index_page(here: str, title: str, description: str, css_class: str, entries: Iterable[tuple[str, str, str]]) -> str:
