@@ -114,7 +114,7 @@ def test_downloads_say_what_the_pages_say(real_site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert len(feed.findall("a:entry", ns)) == len(ARCHIVE.transcripts)
     links = [a["href"] for a in page(real_site, "data").select("ul.downloads a")]
-    assert links == ["../downloads/archive.json", "../downloads/claims.csv", "../downloads/transcripts.csv", "../feed.xml"]
+    assert links == ["../downloads/archive.json", "../downloads/claims.csv", "../downloads/transcripts.csv", "../feed.xml", "../downloads/passages.json"]
 
 
 def test_csv_cells_cannot_start_a_formula() -> None:

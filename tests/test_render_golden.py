@@ -32,6 +32,7 @@ PAGES = {
     "transcripts/2003-02-lakeside-call.md": "transcript-2003-02-lakeside-call.md",
     "corrections.md": "corrections.md",
     "corrections.xml": "corrections.xml",
+    "check.md": "check.md",
 }
 
 
@@ -50,7 +51,7 @@ def test_generated_pages_are_exactly_these() -> None:
     assessments = ["contradicted", "disputed", "opinion", "partly-supported", "supported", "unverifiable"]
     assert set(generated) == set(
         [*PAGES, "reference.md", "claims.md", "data.md", "feed.xml", "corrections.md", "corrections.xml", "people/index.md", "topics/index.md",
-         "downloads/archive.json", "downloads/claims.csv", "downloads/transcripts.csv",
+         "downloads/archive.json", "downloads/claims.csv", "downloads/transcripts.csv", "downloads/passages.json",
          *(f"claims/{a}.md" for a in assessments),
          *(f"people/{p}.md" for p in ("alpha", "beta", "gamma")),
          *(f"topics/{t}.md" for t in ("borders", "trade")),

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import bad_input, lighthouse, pathological, scale
+from . import bad_input, lighthouse, pathological, quotation_check, scale
 
 REPO = Path(__file__).resolve().parents[2]
 LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/"]
@@ -24,12 +24,12 @@ def _build_real_site(target: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks; print a table each and write the figures as JSON."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--only", choices=["scale", "bad-input", "pathological", "lighthouse"], action="append", help="run only these")
+    parser.add_argument("--only", choices=["scale", "bad-input", "pathological", "quotation-check", "lighthouse"], action="append", help="run only these")
     parser.add_argument("--sizes", default="1000", help="archive sizes for the scale benchmark, e.g. 1000,10000 (default: 1000)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to put the synthetic archives (default: a temporary folder)")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "results.json", help="where to write the figures")
     args = parser.parse_args(argv)
-    wanted = set(args.only or ["scale", "bad-input", "pathological", "lighthouse"])
+    wanted = set(args.only or ["scale", "bad-input", "pathological", "quotation-check", "lighthouse"])
     results: dict[str, object] = {}
     if "scale" in wanted:
         sizes = [int(s) for s in args.sizes.split(",")]
@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\nPathological inputs, the check and the full build (CPU seconds, least of five runs):\n")
         print(pathological.table(rows))
         results["pathological"] = rows
+    if "quotation-check" in wanted:
+        with tempfile.TemporaryDirectory(dir=args.workdir) as work:
+            figures = quotation_check.run(Path(work))
+        print("\nCheck a quotation: the passage index and one lookup by the page's matcher (node), synthetic archives:\n")
+        print(quotation_check.table(figures))
+        results["quotation_check"] = figures
     with tempfile.TemporaryDirectory() as tmp:
         if "lighthouse" in wanted:
             site = _build_real_site(Path(tmp))

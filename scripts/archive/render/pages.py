@@ -10,6 +10,7 @@ from ..json_schema import SCHEMA_DIR, all_schemas
 from ..model import Archive, Transcript
 from ..pipeline import no_cyclic_gc
 from . import claims, cite, corrections, downloads, field_reference, head, paths, people, timeline, topics, transcript
+from . import quotation_check
 from .memo import NOTHING, Memo
 
 
@@ -109,6 +110,8 @@ def _render_site(archive: Archive, site: paths.Site, include_drafts: bool, memo:
     pages[paths.FEED] = Generated.streamed(lambda: downloads.atom_feed(archive, site, memo))
     pages[paths.CORRECTIONS] = Generated(lambda: corrections.page(archive))
     pages[paths.CORRECTIONS_FEED] = Generated.streamed(lambda: corrections.feed(archive, site))
+    pages[paths.CHECK] = Generated.of(quotation_check.page())
+    pages[paths.PASSAGES_JSON] = Generated.streamed(lambda: quotation_check.index_json(archive, site, memo))
     for name, text in all_schemas().items():
         pages[f"{SCHEMA_DIR}/{name}"] = Generated.of(text, "scripts/archive/model.py")
     return pages

@@ -19,6 +19,8 @@ TRANSCRIPTS_CSV = "downloads/transcripts.csv"
 FEED = "feed.xml"
 CORRECTIONS = "corrections.md"
 CORRECTIONS_FEED = "corrections.xml"
+CHECK = "check.md"
+PASSAGES_JSON = "downloads/passages.json"
 # Above this many entries a listing is split into one page per year.
 PAGE_LIMIT = 300
 
