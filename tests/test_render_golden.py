@@ -56,7 +56,7 @@ def test_generated_pages_are_exactly_these() -> None:
          *(f"people/{p}.md" for p in ("alpha", "beta", "gamma")),
          *(f"topics/{t}.md" for t in ("borders", "trade")),
          *(f"cite/{t}.{ext}" for t in transcripts for ext in ("bib", "json")),
-         *(f"schema/{n}.schema.json" for n in ("people", "sources", "topics", "transcript"))]
+         *(f"schema/{n}.schema.json" for n in ("events", "people", "sources", "topics", "transcript"))]
     )
     assert generated["transcripts/2001-06-16-lakeside.md"].source == "data/transcripts/2001-06-16-lakeside.yaml"
     assert generated["people/alpha.md"].source == "data/people.yaml"

@@ -21,7 +21,7 @@ def test_timeline_lists_every_conversation_in_date_order(real_site: Path) -> Non
     assert links == [f"../transcripts/{p.stem}/" for p in sorted((REPO / "data" / "transcripts").glob("*.yaml"))]
     assert links[:3] == ["../transcripts/2001-06-16-brdo/", "../transcripts/2001-07-06-call/", "../transcripts/2001-09-12-call/"]
     years = [h2.get_text(strip=True).rstrip("¶") for h2 in page(real_site, "timeline").select("h2")]
-    assert years == ["2001", "2002", "2003", "2005", "2008"]
+    assert years == ["2001", "2002", "2003", "2005", "2008", "Context events"]
 
 
 def test_every_excerpt_and_claim_has_its_anchor(real_site: Path) -> None:

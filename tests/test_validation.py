@@ -210,7 +210,7 @@ def test_stray_files(project: Path) -> None:
     (project / "data/transcripts/notes.yml").write_text("title: x\n", encoding="utf-8")
     (project / "data/peoples.yaml").write_text("x: 1\n", encoding="utf-8")
     assert problems_in(project) == [
-        "data/peoples.yaml:1:1: unexpected file; the data folder holds people.yaml, sources.yaml, topics.yaml, transcripts",
+        "data/peoples.yaml:1:1: unexpected file; the data folder holds people.yaml, sources.yaml, topics.yaml, transcripts (and optionally events.yaml)",
         "data/transcripts/notes.yml:1:1: unexpected file; transcripts are .yaml files",
     ]
 

@@ -14,7 +14,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from .model import Person, Source, Topic, Transcript, is_required
+from .model import Event, Person, Source, Topic, Transcript, is_required
 from .values import ID_MAX, ID_PATTERN, PartialDate, TextRule, TimeSpan
 
 SCHEMA_DIR = "schema"
@@ -127,6 +127,7 @@ def all_schemas() -> dict[str, str]:
         "people": registry_schema("people", Person),
         "sources": registry_schema("sources", Source),
         "topics": registry_schema("topics", Topic),
+        "events": registry_schema("events", Event),
     }
     return {f"{name}.schema.json": json.dumps(s, indent=2, ensure_ascii=False) + "\n" for name, s in schemas.items()}
 

@@ -312,6 +312,26 @@ class Transcript:
     corrections: list[Correction] = corrections_field()
 
 
+# --- context events ---------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class Event:
+    """Something that happened outside the conversations, shown beside them on the timeline for context."""
+
+    id: str = derived("The event's id: the key in events.yaml.")
+    date: PartialDate = required("When it happened: YYYY-MM-DD, YYYY-MM or YYYY, optionally with ~ or ?.", '2008-04-03')
+    title: Line = required("Short name shown on the timeline.", 'NATO summit declaration, Bucharest')
+    summary: Line = required("One line saying what happened, no more than the source states.", 'NATO agrees that Ukraine and Georgia will become members.')
+    place: Line | None = optional("Where it happened.", 'Bucharest')
+    source: Citation = required("The source that states these facts.", '{source: nato-bucharest-declaration-2008}')
+    url: Url | None = optional("A link for more about the event (http or https).", 'https://www.nato.int/cps/en/natolive/official_texts_8443.htm')
+    corrections: list[Correction] = corrections_field()
+
+
+NO_EVENTS: dict[str, Event] = {}  # shared by every archive without data/events.yaml; never changed
+
+
 @dataclass(slots=True)
 class Archive:
     """Everything the site is built from, after validation."""
@@ -320,11 +340,12 @@ class Archive:
     sources: dict[str, Source]
     topics: dict[str, Topic]
     transcripts: list[Transcript]  # in date order
+    events: dict[str, Event] = field(default_factory=lambda: NO_EVENTS)  # context events, from the optional events.yaml
 
     def published(self) -> Archive:
         """The archive without draft transcripts, as the public site shows it."""
         kept = [t for t in self.transcripts if not t.draft]
-        return Archive(self.people, self.sources, self.topics, kept)
+        return Archive(self.people, self.sources, self.topics, kept, self.events)
 
     def role_on(self, person_id: str, when: PartialDate) -> str | None:
         """The role a person held on a date, from the registry, if exactly known."""

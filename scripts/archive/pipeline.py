@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from . import references, shape
-from .model import Archive, Person, Source, Topic, Transcript
+from .model import NO_EVENTS, Archive, Event, Person, Source, Topic, Transcript
 from .problems import DataError, Problem
 from .strict_yaml import Map, YamlError, load, load_with_text
 from .text_rules import check_text
 
-REGISTRIES: dict[str, type] = {"people": Person, "sources": Source, "topics": Topic}
+REGISTRIES: dict[str, type] = {"people": Person, "sources": Source, "topics": Topic, "events": Event}
+OPTIONAL_REGISTRIES = {"events"}  # an archive without context events needs no events.yaml
 TRANSCRIPTS_DIR = "transcripts"
 _convert_transcript = shape.document(Transcript)
 _convert_registry = {name: shape.registry(cls) for name, cls in REGISTRIES.items()}
@@ -53,6 +54,13 @@ def _reserved(identifier: str) -> str | None:
     return None
 
 
+def _holds(expected: set[str]) -> str:
+    """The files a data folder holds, in words: the required ones, then the optional ones."""
+    optional = {f"{name}.yaml" for name in OPTIONAL_REGISTRIES}
+    listed = ", ".join(sorted(expected - optional))
+    return listed + "".join(f" (and optionally {name})" for name in sorted(optional))
+
+
 def _find_files(data_dir: Path, root: Path) -> _Files:
     """List the data files, refusing links, stray files and names that are not ids."""
     found = _Files({}, [], [])
@@ -69,12 +77,12 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
         if path.is_symlink():
             found.problems.append(_file_problem(path, root, "symbolic links are not allowed in the data folder"))
         elif path.name not in expected and not path.name.startswith("."):
-            found.problems.append(_file_problem(path, root, f"unexpected file; the data folder holds {', '.join(sorted(expected))}"))
+            found.problems.append(_file_problem(path, root, f"unexpected file; the data folder holds {_holds(expected)}"))
     for name in REGISTRIES:
         path = data_dir / f"{name}.yaml"
         if path.is_file() and not path.is_symlink():
             found.registries[name] = path
-        elif not path.is_symlink():
+        elif not path.is_symlink() and not (name in OPTIONAL_REGISTRIES and not path.exists()):
             found.problems.append(_file_problem(path, root, "file is missing"))
     folder = data_dir / TRANSCRIPTS_DIR
     if folder.is_symlink():
@@ -230,4 +238,5 @@ def _read_archive(data_dir: Path) -> Archive:
     if problems:
         raise DataError(problems)
     transcripts.sort(key=lambda t: (t.date.sort_key(), t.time.start if t.time else "", t.id))
-    return Archive(people=loaded["people"], sources=loaded["sources"], topics=loaded["topics"], transcripts=transcripts)
+    return Archive(people=loaded["people"], sources=loaded["sources"], topics=loaded["topics"], transcripts=transcripts,
+                   events=loaded.get("events", NO_EVENTS))

@@ -175,7 +175,15 @@ def _sizes(site: Path) -> dict[str, float]:
         "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
         "search_index_mb": index.stat().st_size / 2**20,
         "search_index_ratio_to_text": index.stat().st_size / indexed_bytes,
+        "timeline_chart_kb": _chart_kb(site / "timeline" / "index.html"),
     }
+
+
+def _chart_kb(page: Path) -> float:
+    """Size of the timeline chart (its figure: the inline SVG and its caption) in the built page, KB."""
+    html = page.read_bytes()
+    start = html.index(b'<figure class="tl-figure">')
+    return (html.index(b"</figure>", start) + len(b"</figure>") - start) / 1024
 
 
 def full_build(project: Path, folder: Path, pairs: int = 1) -> dict[str, float]:
@@ -289,6 +297,7 @@ ROWS = [
     ("site/ total, MB", "site_mb", "{:.1f}"),
     ("search/search_index.json, MB", "search_index_mb", "{:.2f}"),
     ("search index / UTF-8 size of the text it indexes", "search_index_ratio_to_text", "{:.2f}"),
+    ("timeline chart (inline SVG at the top of the timeline page), KB", "timeline_chart_kb", "{:.1f}"),
     ("preview: edit saved -> page updated, median s", "edit_to_page_median_seconds", "{:.2f}"),
     ("preview: edit saved -> page updated, max s", "edit_to_page_max_seconds", "{:.2f}"),
     ("peak memory of the full build, MB", "build_peak_mb", "{:.0f}"),

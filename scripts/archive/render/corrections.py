@@ -18,7 +18,7 @@ class Corrected:
     """One correction with the entry it belongs to."""
 
     correction: Correction
-    kind: str  # conversation, person, source, topic
+    kind: str  # conversation, person, source, topic, context event
     title: str
     page: str | None  # the entry's page, if it has one
     anchor: str
@@ -36,6 +36,8 @@ def all_corrections(archive: Archive) -> list[Corrected]:
         found += [Corrected(c, "topic", topic.title, paths.topic(topic.id), "", f"topic-{topic.id}-{i}") for i, c in enumerate(topic.corrections, 1)]
     for source in archive.sources.values():
         found += [Corrected(c, "source", source.title, None, "", f"source-{source.id}-{i}") for i, c in enumerate(source.corrections, 1)]
+    for event in archive.events.values():
+        found += [Corrected(c, "context event", event.title, paths.TIMELINE, f"event-{event.id}", f"event-{event.id}-{i}") for i, c in enumerate(event.corrections, 1)]
     order = sorted(enumerate(found), key=lambda pair: (pair[1].correction.date.sort_key(), -pair[0]), reverse=True)
     return [item for _, item in order]
 
