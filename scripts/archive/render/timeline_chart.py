@@ -93,13 +93,16 @@ class Level:
 
 
 def _month_span(key: tuple[int, int]) -> tuple[float, float]:
+    """The period of a month (of a whole year for dates without a month), as years and fractions."""
     year, month = key
     if not month:
         return year, year + 1.0
-    return _when(PartialDate(year, month)) - _month_length(year, month) / 2, _when(PartialDate(year, month)) + _month_length(year, month) / 2
+    start = _month_start(year, month)
+    return start, start + _month_length(year, month)
 
 
 def _month_label(key: tuple[int, int]) -> str:
+    """A month group's name: ``March 1975``."""
     year, month = key
     return f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not known"
 
@@ -116,19 +119,28 @@ LEVELS = (
 # --- time to position ---------------------------------------------------------------------
 
 
+def _days(year: int) -> int:
+    return 366 if calendar.isleap(year) else 365
+
+
+def _month_start(year: int, month: int) -> float:
+    """The first moment of a month, as a year and fraction."""
+    return year + (datetime.date(year, month, 1) - datetime.date(year, 1, 1)).days / _days(year)
+
+
 def _month_length(year: int, month: int) -> float:
     """A month's share of its year."""
-    return calendar.monthrange(year, month)[1] / (366 if calendar.isleap(year) else 365)
+    return calendar.monthrange(year, month)[1] / _days(year)
 
 
 def _when(date: PartialDate) -> float:
     """The date as a year and fraction: a day at its middle, a month or a year known only at its middle."""
     if not date.month:
         return date.year + 0.5
-    days = 366 if calendar.isleap(date.year) else 365
-    before = (datetime.date(date.year, date.month, 1) - datetime.date(date.year, 1, 1)).days
-    within = date.day - 0.5 if date.day else calendar.monthrange(date.year, date.month)[1] / 2
-    return date.year + (before + within) / days
+    start = _month_start(date.year, date.month)
+    if not date.day:
+        return start + _month_length(date.year, date.month) / 2
+    return start + (date.day - 0.5) / _days(date.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +157,7 @@ class Axis:
     def ticks(self) -> list[tuple[float, str]]:
         """Where the ticks go and their labels: months for a single year, else years at a round step."""
         if self.end - self.start == 1:
-            return [(self.x(_when(PartialDate(self.start, m)) - _month_length(self.start, m) / 2), MONTHS[m - 1][:3]) for m in range(1, 13)]
+            return [(self.x(_month_start(self.start, m)), MONTHS[m - 1][:3]) for m in range(1, 13)]
         span = self.end - self.start
         step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if span / s <= 12), 2000)
         first = -(-self.start // step) * step
