@@ -24,14 +24,14 @@ def month_anchor(date: PartialDate) -> str:
     return f"m{date.year}-{date.month:02d}"
 
 
-def _chart(here: str, transcripts: list[Transcript], events: list[Event], section: Callable[[PartialDate], str]) -> str:
+def _chart(here: str, transcripts: list[Transcript], events: list[Event], section: Callable[[PartialDate], str], one_by_one: bool = True) -> str:
     """The chart for one page: marks link to conversations and to the events' entries; groups to ``section``."""
     conversations = timeline_chart.conversation_items(transcripts, lambda t: link(here, paths.transcript(t.id)), section)
     def to_timeline(anchor: str) -> str:
         return f"#{anchor}" if here == paths.TIMELINE else link(here, paths.TIMELINE, anchor)
 
     context = timeline_chart.event_items(events, lambda e: to_timeline(event_anchor(e)), to_timeline("events"))
-    return timeline_chart.chart(conversations, context)
+    return timeline_chart.chart(conversations, context, one_by_one)
 
 
 def _event_entry(event: Event, archive: Archive) -> str:
@@ -92,7 +92,7 @@ def render(archive: Archive, memo: Memo = NOTHING) -> dict[str, Callable[[], str
     parts = [
         front_matter({"title": "Timeline", "description": f"All {count(total, 'conversation')} in the archive, in date order."}, searchable=False),
         "# Timeline {#title}",
-        _chart(paths.TIMELINE, archive.transcripts, events, section),
+        _chart(paths.TIMELINE, archive.transcripts, events, section, one_by_one=not split),
         f'<p class="timeline-intro">{count(total, "conversation")}, oldest first.</p>',
     ]
     pages: dict[str, Callable[[], str]] = {}

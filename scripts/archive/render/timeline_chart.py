@@ -206,14 +206,15 @@ def _stack(marks: list[Mark], limit: int) -> int:
     return len(ends)
 
 
-def group(lanes: Sequence[tuple[Lane, Sequence[Item]]], axis: Axis) -> tuple[str, list[list[Mark]]]:
+def group(lanes: Sequence[tuple[Lane, Sequence[Item]]], axis: Axis, one_by_one: bool = True) -> tuple[str, list[list[Mark]]]:
     """The finest grouping at which each lane stacks its marks in at most ``MAX_ROWS`` rows, items being
-    drawn one by one only up to ``MARK_LIMIT`` of them (the coarsest, centuries, is taken whatever it needs);
-    its word and marks. Stacking bounds the marks a lane can hold, so the chart's size is bounded too."""
+    drawn one by one only up to ``MARK_LIMIT`` of them and if ``one_by_one`` (the coarsest, centuries, is
+    taken whatever it needs); its word and marks. Stacking bounds the marks a lane can hold, so the chart's
+    size is bounded too."""
     total = sum(len(items) for _, items in lanes)
     for level in LEVELS:
-        if not level.word and total > MARK_LIMIT:
-            continue  # too many to draw one by one; do not build them
+        if not level.word and (total > MARK_LIMIT or not one_by_one):
+            continue  # too many to draw one by one, or not wanted; do not build them
         marks = [_marks(items, level, lane, axis) for lane, items in lanes]
         last = level is LEVELS[-1]
         if last or all(_stack(m, MAX_ROWS) <= MAX_ROWS for m in marks):
@@ -342,14 +343,17 @@ def _caption(lanes: Sequence[tuple[Lane, list[Mark]]], grouped: dict[str, str]) 
     return " ".join(parts)
 
 
-def chart(conversations: tuple[list[Item], list[Item]], events: list[Item], chart_id: str = "timeline-chart") -> str:
-    """The chart as one line of HTML (a figure holding the SVG and its caption); empty with nothing to show."""
+def chart(conversations: tuple[list[Item], list[Item]], events: list[Item], one_by_one: bool = True, chart_id: str = "timeline-chart") -> str:
+    """The chart as one line of HTML (a figure holding the SVG and its caption); empty with nothing to show.
+
+    Without ``one_by_one`` (the overview of an archive split into pages by year), conversations are
+    always grouped, each group leading to the page that lists them."""
     meetings, calls = conversations
     axis = axis_for(i.date for i in (*meetings, *calls, *events))
     if axis is None:
         return ""
     wanted = [(lane, items) for lane, items in ((MEETINGS, meetings), (CALLS, calls)) if items]
-    word, marks = group(wanted, axis) if wanted else ("", [])
+    word, marks = group(wanted, axis, one_by_one) if wanted else ("", [])
     lanes = [(lane, m) for (lane, _), m in zip(wanted, marks)]
     event_word = ""
     if events:
@@ -364,7 +368,7 @@ def chart(conversations: tuple[list[Item], list[Item]], events: list[Item], char
     caption = _caption(lanes, {"Conversations": word, "Context events": event_word})
     return (
         f'<figure class="tl-figure"><div class="tl-scroll">'
-        f'<svg class="tl-chart" viewBox="0 0 {WIDTH} {_n(height)}" width="{WIDTH}" height="{_n(height)}" role="group" aria-labelledby="{chart_id}-caption">'
+        f'<svg class="tl-chart" viewBox="0 0 {WIDTH} {_n(height)}" width="{WIDTH}" height="{_n(height)}" aria-labelledby="{chart_id}-caption">'
         f"{_axis(axis, CAPTION, top)}{''.join(drawn)}</svg></div>"
         f'<figcaption id="{chart_id}-caption">{h(caption)}</figcaption></figure>'
     )
