@@ -54,6 +54,15 @@ def _reserved(identifier: str) -> str | None:
     return None
 
 
+def _listing(folder: Path, root: Path, what: str, found: _Files) -> list[Path] | None:
+    """The folder's entries in order, or None after recording that it cannot be read."""
+    try:
+        return sorted(folder.iterdir())
+    except OSError as err:
+        found.problems.append(_file_problem(folder, root, f"cannot read {what}: {err.strerror}"))
+        return None
+
+
 def _holds(expected: set[str]) -> str:
     """The files a data folder holds, in words: the required ones, then the optional ones."""
     optional = {f"{name}.yaml" for name in OPTIONAL_REGISTRIES}
@@ -68,10 +77,8 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
     if not data_dir.is_dir():
         found.problems.append(_file_problem(data_dir, root, "the data folder is missing"))
         return found
-    try:
-        listing = sorted(data_dir.iterdir())
-    except OSError as err:
-        found.problems.append(_file_problem(data_dir, root, f"cannot read the data folder: {err.strerror}"))
+    listing = _listing(data_dir, root, "the data folder", found)
+    if listing is None:
         return found
     for path in listing:
         if path.is_symlink():
@@ -91,12 +98,7 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
         what = "is not a folder" if folder.exists() else "is missing"
         found.problems.append(_file_problem(folder, root, f"the transcripts folder {what}; transcripts are .yaml files in it"))
         return found
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as err:
-        found.problems.append(_file_problem(folder, root, f"cannot read the transcripts folder: {err.strerror}"))
-        return found
-    for path in entries:
+    for path in _listing(folder, root, "the transcripts folder", found) or ():
         if path.name.startswith("."):
             continue
         if path.is_symlink():
