@@ -12,7 +12,7 @@ from pathlib import Path
 from . import bad_input, lighthouse, pathological, quotation_check, scale
 
 REPO = Path(__file__).resolve().parents[2]
-LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/"]
+LIGHTHOUSE_PAGES = ["timeline/", "transcripts/2008-04-06-sochi/", "check/"]
 
 
 def _build_real_site(target: Path) -> Path:
