@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -189,14 +188,15 @@ def test_a_page_without_head_is_refused() -> None:
         "script-comments", "empty-values", "many-policies", "many-links",
     ],
 )
-def test_large_hostile_pages_take_linear_time(hostile: str) -> None:
+def test_large_hostile_pages_are_hardened_or_refused(hostile: str) -> None:
+    """Large hostile pages end in one policy or a refusal, never a crash. (How long they take is measured by
+    `make bench`'s pathological inputs, which run the whole build; tests assert no timings.)"""
     page = "<html><head><meta charset=utf-8></head><body>" + hostile
-    start = time.perf_counter()
     try:
-        harden(page, SITE)
+        hardened = harden(page, SITE)
     except ValueError:
-        pass
-    assert time.perf_counter() - start < 5.0  # linear: well under a second here; quadratic: hours
+        return
+    assert hardened.lower().count('http-equiv="content-security-policy"') >= 1
 
 
 # --- the built site ---
