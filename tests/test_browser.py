@@ -186,6 +186,22 @@ def test_search_result_lands_on_the_excerpt(real_url: str, browser: webdriver.Ch
     assert "religious nuts" in browser.find_element(By.XPATH, f"//*[@id='{anchor}']/parent::div").text
 
 
+def _no_transitions(browser: webdriver.Chrome) -> None:
+    """Turn the theme's colour transitions off, so no check sees colours half-way through a change."""
+    browser.execute_script(
+        "const style = document.createElement('style');"
+        "style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';"
+        "document.head.appendChild(style);"
+    )
+
+
+def _set_scheme(browser: webdriver.Chrome, scheme: str) -> None:
+    """Switch Material's colour scheme at once, and wait until it is painted."""
+    _no_transitions(browser)
+    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0]);", scheme)
+    browser.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]));")
+
+
 PAGE_KINDS = [
     "", "timeline/", "transcripts/2008-04-06-sochi/", "transcripts/2001-06-16-brdo/", "people/", "people/putin/", "topics/",
     "topics/nato-enlargement/", "claims/", "claims/contradicted/", "corrections/", "data/", "method/", "contributing/",
@@ -203,7 +219,7 @@ def test_no_serious_accessibility_violations(real_url: str, browser: webdriver.C
         pytest.skip("SKIPPED axe-core check: run 'make test' (it installs axe-core with npm)")
     browser.set_window_size(1280, 1000)
     browser.get(f"{real_url}/{path}")
-    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    _set_scheme(browser, scheme)
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script("const done = arguments[0]; axe.run(document).then(r => done(r.violations));")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
@@ -320,7 +336,7 @@ def test_screenshots_of_a_conversation_with_its_badges(real_url: str, browser: w
     ARTIFACTS.mkdir(exist_ok=True)
     browser.set_window_size(width, 2000)
     browser.get(f"{real_url}/transcripts/2008-04-06-sochi/#seventeen-million")
-    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    _set_scheme(browser, scheme)
     target = ARTIFACTS / f"sochi-{name}-{scheme}.png"
     assert browser.save_screenshot(str(target))
     badges = browser.find_elements(By.CSS_SELECTOR, "#seventeen-million ~ .excerpt-claims .assessment, .turn-meta .kind")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import ARTIFACTS, AXE, _serve, browser, real_url, site_url  # noqa: F401 - fixtures
+from test_browser import ARTIFACTS, AXE, _no_transitions, _serve, browser, real_url, site_url  # noqa: F401 - fixtures
 from archive.crossref import build as crossref
 from archive.pipeline import read_archive
 from archive.render.transcript import ASSESSMENTS
@@ -44,6 +44,8 @@ def _open(browser: webdriver.Chrome, url: str, width: int = 1280, scheme: str = 
     browser.refresh()
     wanted = "slate" if scheme == "dark" else "default"
     WebDriverWait(browser, 10).until(lambda b: b.execute_script("return document.body.getAttribute('data-md-color-scheme')") == wanted)
+    _no_transitions(browser)
+    browser.execute_async_script("requestAnimationFrame(() => requestAnimationFrame(arguments[0]));")
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_browser import ARTIFACTS, AXE, browser, real_url, site_url  # noqa: F401 - fixtures
+from test_browser import ARTIFACTS, AXE, _set_scheme, browser, real_url, site_url  # noqa: F401 - fixtures
 
 # Putin at Sochi: "It's an artificial country created back in Soviet times", with "country" changed to "state".
 CHANGED = "“It’s an artificial state created back in Soviet times”"
@@ -102,7 +102,7 @@ def test_no_serious_accessibility_violations_with_results_shown(real_url: str, b
             pytest.fail("axe-core is missing: 'make test' installs it with npm into tests/node")
         pytest.skip("SKIPPED axe-core check: run 'make test' (it installs axe-core with npm)")
     _check(browser, real_url, CHANGED)
-    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    _set_scheme(browser, scheme)
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     result = browser.execute_async_script("const done = arguments[0]; axe.run(document).then(r => done(r.violations));")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result if v["impact"] in ("serious", "critical")]
@@ -114,7 +114,7 @@ def test_no_serious_accessibility_violations_with_results_shown(real_url: str, b
 def test_screenshots_of_the_checker_with_results(real_url: str, browser: webdriver.Chrome, name: str, width: int, scheme: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     _check(browser, real_url, CHANGED, width)
-    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    _set_scheme(browser, scheme)
     browser.execute_script("window.scrollTo(0, 0)")
     target = ARTIFACTS / f"check-quotation-{name}-{scheme}.png"
     assert browser.save_screenshot(str(target))

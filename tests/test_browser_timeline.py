@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from test_browser import ARTIFACTS, AXE, browser, real_url, site_url  # noqa: F401 - fixtures
+from test_browser import ARTIFACTS, AXE, _set_scheme, browser, real_url, site_url  # noqa: F401 - fixtures
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -25,7 +25,7 @@ MARKS = ".tl-chart a"
 def _open(browser: webdriver.Chrome, url: str, width: int = 1280, scheme: str = "default") -> None:
     browser.set_window_size(width, 1000)
     browser.get(url)
-    browser.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    _set_scheme(browser, scheme)
 
 
 def _href(browser: webdriver.Chrome, mark) -> str:
