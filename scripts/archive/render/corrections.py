@@ -9,7 +9,7 @@ from xml.sax.saxutils import quoteattr
 from .. import markup
 from ..model import Archive, Correction
 from . import citations, paths
-from .downloads import _timestamp as timestamp, _xml as xml_text  # noqa: PLC2701 - shared with the additions feed
+from .downloads import atom_head, timestamp, xml_text
 from .text import front_matter, h, link
 
 
@@ -88,14 +88,9 @@ def _entry(item: Corrected, site: paths.Site) -> str:
 def feed(archive: Archive, site: paths.Site) -> Iterator[str]:
     """An Atom feed of corrections, newest first."""
     items = all_corrections(archive)
-    updated = timestamp(items[0].correction.date) if items else "1970-01-01T00:00:00Z"
-    yield (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>{xml_text(site.name)}: corrections</title><id>{xml_text(site.absolute(paths.CORRECTIONS_FEED))}</id>"
-        f"<link rel=\"self\" href={quoteattr(site.absolute(paths.CORRECTIONS_FEED))}/>"
-        f"<link href={quoteattr(site.absolute(paths.CORRECTIONS))}/>"
-        f"<updated>{updated}</updated><author><name>{xml_text(site.name)}</name></author>"
+    yield atom_head(
+        site, "corrections", site.absolute(paths.CORRECTIONS_FEED), paths.CORRECTIONS_FEED,
+        site.absolute(paths.CORRECTIONS), items[0].correction.date if items else None,
     )
     for item in items:
         yield _entry(item, site)

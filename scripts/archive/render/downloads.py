@@ -106,13 +106,26 @@ def transcripts_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) ->
         yield memo.get(f"transcripts-csv:{t.id}", (t, site), lambda t=t: row(t))
 
 
-def _xml(text: str) -> str:
+def xml_text(text: str) -> str:
     """Text for an XML element: markup characters escaped, characters XML cannot hold replaced by U+FFFD."""
     return escape(_NOT_XML.sub("\ufffd", text))
 
 
-def _timestamp(date: PartialDate) -> str:
+def timestamp(date: PartialDate) -> str:
+    """An Atom timestamp for a date (the first day of a month or year known only to the month or year)."""
     return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+
+
+def atom_head(site: paths.Site, title: str, feed_id: str, feed_path: str, alternate: str, updated: PartialDate | None) -> str:
+    """The opening of an Atom feed of this site, up to its first entry."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{xml_text(site.name)}: {xml_text(title)}</title><id>{xml_text(feed_id)}</id>"
+        f"<link rel=\"self\" href={quoteattr(site.absolute(feed_path))}/><link href={quoteattr(alternate)}/>"
+        f"<updated>{timestamp(updated) if updated else '1970-01-01T00:00:00Z'}</updated>"
+        f"<author><name>{xml_text(site.name)}</name></author>"
+    )
 
 
 def _added(t: Transcript) -> PartialDate:
@@ -122,22 +135,15 @@ def _added(t: Transcript) -> PartialDate:
 def _entry(t: Transcript, site: paths.Site) -> str:
     url = site.absolute(paths.transcript(t.id))
     return (
-        f"<entry><title>{_xml(t.title)}</title><id>{_xml(url)}</id><link href={quoteattr(url)}/>"
-        f"<updated>{_timestamp(_added(t))}</updated><summary>{_xml(t.date.human() + ': ' + t.summary)}</summary></entry>"
+        f"<entry><title>{xml_text(t.title)}</title><id>{xml_text(url)}</id><link href={quoteattr(url)}/>"
+        f"<updated>{timestamp(_added(t))}</updated><summary>{xml_text(t.date.human() + ': ' + t.summary)}</summary></entry>"
     )
 
 
 def atom_feed(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
     """An Atom feed of conversations, newest additions first, in pieces (one per entry)."""
     newest = sorted(archive.transcripts, key=lambda t: (_added(t).sort_key(), t.id), reverse=True)
-    updated = _timestamp(_added(newest[0])) if newest else "1970-01-01T00:00:00Z"
-    yield (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>{_xml(site.name)}: new conversations</title><id>{_xml(site.url)}</id>"
-        f"<link rel=\"self\" href={quoteattr(site.absolute(paths.FEED))}/><link href={quoteattr(site.url)}/>"
-        f"<updated>{updated}</updated><author><name>{_xml(site.name)}</name></author>"
-    )
+    yield atom_head(site, "new conversations", site.url, paths.FEED, site.url, _added(newest[0]) if newest else None)
     for t in newest:
         yield memo.get(f"feed:{t.id}", (t, site), lambda t=t: _entry(t, site))
     yield "</feed>\n"
