@@ -1,16 +1,40 @@
-"""MkDocs hooks: put the archive's generated pages into the site and rebuild when data changes.
+"""The adapter between the archive and MkDocs: the one module that knows MkDocs' events, files, search plugin
+and server. Each hook delegates to the build under way: a one-off build (``archive.engine.oneoff``) or the
+live preview (``archive.engine.preview``), which own their tricks; the pages come from ``archive.render``.
 
-Generated pages live only in memory (``File.generated``); nothing is written
-into ``docs/``, and a generated path that a hand-written page already uses
-stops the build instead of replacing that page.
+Generated pages are never written into ``docs/``, and a generated path that a hand-written page already
+uses stops the build instead of replacing that page.
+
+What this relies on in MkDocs 1.6 and Material 9 (each has a test in tests/test_engine_internals.py):
+
+1. A ``File`` made with ``src_dir=None`` and ``_content`` set counts as generated; MkDocs reads it through
+   ``content_string`` and writes it through ``copy_file``, which a subclass may override.
+2. ``Files.src_uris`` and ``Files.documentation_pages()`` list the site's files and pages.
+3. ``on_page_read_source`` may return a page's Markdown; ``page.meta`` and ``page.edit_url`` set in
+   ``on_page_markdown`` are what the theme shows.
+4. ``page.content`` may be emptied in ``on_page_content`` and restored in ``on_page_context`` (priority 100,
+   before the search plugin reads it); ``page.markdown`` and ``page.content`` are not read after ``on_post_page``.
+5. The search plugin (``material/search`` or ``search``) keeps its entries in ``search_index.entries``, a list
+   it appends a page's entries to before ``on_post_page``, and writes ``search/search_index.json`` ending in
+   ``"docs":[]}`` when that list is empty; it writes entries as ``json.dumps`` with ``separators=(",", ":")``
+   and ``default=str``.
+6. ``mkdocs serve --dirty`` rebuilds only pages whose source file is newer than the built page.
+7. The live-reload server has ``watch``, ``unwatch`` and a replaceable ``observer``; the Jinja environment
+   given to ``on_env`` takes a ``bytecode_cache``.
+8. ``config.hooks`` maps each hook file to its loaded module (``engine.build`` hands the checked archive over).
+9. MkDocs logs "'dirty' build" on logger ``mkdocs.commands.build`` at the start of every ``--dirty`` preview.
+10. Material's markup that ``archive.engine.theme_fixes`` corrects (see the patterns there).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,18 +45,19 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.csp import harden  # noqa: E402
-from archive.build import PROGRESS  # noqa: E402
-from archive.pipeline import read_archive  # noqa: E402
-from archive.preview import MEMO, PREVIEW_SCRIPT, PROBLEMS, SEARCH, TEMPLATES, polling_observer, write_if_changed  # noqa: E402
+from archive.engine.oneoff import OneOffBuild  # noqa: E402
+from archive.engine.preview import PREVIEW, SCRIPT, Preview, polling_observer  # noqa: E402
+from archive.engine.theme_fixes import fix  # noqa: E402
+from archive.model import Archive  # noqa: E402
 from archive.problems import DataError  # noqa: E402
-from archive.render.pages import Generated, render_site  # noqa: E402
-from archive.render.memo import NOTHING  # noqa: E402
+from archive.render import page as described  # noqa: E402
 from archive.render.paths import FEED, site  # noqa: E402
 from archive.render.text import FrontMatterError, split_front_matter  # noqa: E402
-from archive.spill import Spill  # noqa: E402
-from archive.theme_fixes import fix  # noqa: E402
 
 log = logging.getLogger("mkdocs.archive")
+# What MkDocs reads of a generated page: an empty metadata block it cannot misread, then the body.
+_NO_METADATA = "---\n{}\n---\n"
+_EMPTY_DOCS = '"docs":[]}'
 
 
 class _NoDirtyWarning(logging.Filter):
@@ -44,95 +69,100 @@ class _NoDirtyWarning(logging.Filter):
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
-_sources: dict[str, Generated] = {}
+
+
+def previewing() -> bool:
+    """Whether this is the live preview (``make serve`` sets ARCHIVE_PREVIEW=1), not a one-off build."""
+    return os.environ.get("ARCHIVE_PREVIEW") == "1"
+
+
+_build: OneOffBuild | Preview = PREVIEW if previewing() else OneOffBuild()
+_sources: dict[str, described.Page] = {}  # the generated pages of the build under way, by path
 _meta: dict[str, dict] = {}
-# What MkDocs reads of a generated page: an empty metadata block it cannot misread, then the body.
-_NO_METADATA = "---\n{}\n---\n"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """A new build: the preview's state carries on; a one-off build starts from nothing."""
+    global _build
+    _build = PREVIEW if previewing() else OneOffBuild()
+
+
+def hand_over(archive: Archive) -> None:
+    """Build from an archive the check has just read (``python -m archive build``)."""
+    if isinstance(_build, OneOffBuild):
+        _build.archive = archive
 
 
 class _LazyFile(File):
     """A generated file whose text is made when MkDocs reads or copies it, and not kept afterwards."""
 
-    def __init__(self, config: MkDocsConfig, path: str, generated: Generated) -> None:
-        super().__init__(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    def __init__(self, config: MkDocsConfig, page: described.Page) -> None:
+        super().__init__(page.path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
         self.generated_by = "archive"
-        self._generated = generated
+        self._page = page
         self._content = ""  # marks the file as generated (it has no source file)
 
     @property
     def content_string(self) -> str:  # type: ignore[override]
-        return self._generated.text
+        return _build.text(self._page)
 
     @property
     def content_bytes(self) -> bytes:  # type: ignore[override]
-        return self._generated.text.encode("utf-8")
+        return self.content_string.encode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
         """Write the file into the site, piece by piece."""
         target = Path(self.abs_dest_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="") as out:
-            out.writelines(self._generated.pieces())
+            out.writelines(_build.pieces(self._page))
 
 
-def data_dir(config: MkDocsConfig) -> Path:
-    """The data folder sits beside mkdocs.yml."""
-    return Path(config.config_file_path).resolve().parent / "data"
+def _project(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, which holds data/."""
+    return Path(config.config_file_path).resolve().parent
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Validate the data, render every generated page and add it to the site's files.
-
-    A one-off build stops on a problem in the data. The preview goes on serving the
-    last good pages and lists the problems on every page instead (see ``Problems``).
-    """
-    preview = not _one_off()
+def _generate(config: MkDocsConfig) -> dict[str, described.Page]:
+    """Every generated page of this build; a one-off build stops on a problem in the data."""
+    drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
     try:
-        archive = read_archive(data_dir(config))
+        return _build.generate(_project(config) / "data", site(config.site_name, config.site_url or "/"), drafts)
     except DataError as err:
-        if not preview:
-            raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
-        PROBLEMS.lines = err.report().splitlines()
-        log.error("The archive's data has problems; the preview shows them on every page:\n%s", err.report())
-        generated_files = PROBLEMS.last_good
-    else:
-        PROBLEMS.lines = []
-        drafts = os.environ.get("ARCHIVE_DRAFTS") == "1"
-        generated_files = render_site(archive, site(config.site_name, config.site_url or "/"), include_drafts=drafts, memo=MEMO if preview else NOTHING)
-        if preview:
-            PROBLEMS.last_good = generated_files
-    _sources.clear()
-    project = Path(config.config_file_path).resolve().parent
-    if preview:
-        generated_files = {**generated_files, PROBLEMS.SCRIPT: Generated.of(PREVIEW_SCRIPT)}
+        raise PluginError(f"the archive's data has problems:\n{err.report()}") from None
+
+
+def _add(files: Files, config: MkDocsConfig, generated: dict[str, described.Page]) -> Files:
+    """Add the generated pages to the site's files: made when read (one-off), or on disk for ``--dirty`` (preview)."""
     taken = set(files.src_uris)
-    for path, generated in generated_files.items():
+    _sources.clear()
+    for path, page in generated.items():
         if path in taken:
             raise PluginError(f"docs/{path} is hand-written, but the archive generates a page at that path; rename one")
-        if preview:
-            # On disk, rewritten only when changed, so `mkdocs serve --dirty` rebuilds just what an edit touched.
-            folder = write_if_changed(project, path, generated.text)
+        if isinstance(_build, Preview):
+            folder = _build.write(_project(config), path, _build.text(page))
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
         else:
-            files.append(_LazyFile(config, path, generated))
-        _sources[path] = generated
-    if preview:
-        SEARCH.forget_all_but({f.src_uri for f in files.documentation_pages()})
-    else:
-        PROGRESS.start(len(files.documentation_pages()))
+            files.append(_LazyFile(config, page))
+        _sources[path] = page
+    _build.listed({f.src_uri for f in files.documentation_pages()})
     return files
 
 
-def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    """Give MkDocs a generated page's body only; its metadata is read here, exactly, not by MkDocs' YAML.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Validate the data, describe every generated page and add it to the site's files."""
+    return _add(files, config, _generate(config))
 
-    MkDocs treats a metadata block it cannot parse as page text, silently; the archive's
-    own block is split off with the inverse of the function that wrote it, and any
-    mismatch stops the build naming the data file.
-    """
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Give MkDocs a generated page's body only; its metadata is read here, exactly, not by MkDocs' YAML."""
     generated = _sources.get(page.file.src_uri)
-    if generated is None:
-        return None
+    return None if generated is None else _body(page, generated)
+
+
+def _body(page: Page, generated: described.Page) -> str:
+    """MkDocs treats a metadata block it cannot parse as page text, silently; the archive's own block is split
+    off with the inverse of the function that wrote it, and any mismatch stops the build naming the data file."""
     try:
         meta, body = split_front_matter(page.file.content_string)
     except FrontMatterError as err:
@@ -143,7 +173,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Set a generated page's metadata; point "Edit this page" at the file a page comes from (its YAML)."""
-    generated = _sources.get(page.file.src_uri)
+    _set_meta_and_edit_url(page, config, _sources.get(page.file.src_uri))
+    return markdown
+
+
+def _set_meta_and_edit_url(page: Page, config: MkDocsConfig, generated: described.Page | None) -> None:
     if generated is None:
         source: str | None = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     else:
@@ -151,42 +185,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if page.meta:
             raise PluginError(f"{source or page.file.src_uri}: page metadata reached MkDocs unexpectedly")
         page.meta = _meta.pop(page.file.src_uri, {})
-    page.edit_url = _edit_url(config, source) if source else None
-    return markdown
-
-
-def _edit_url(config: MkDocsConfig, source: str) -> str | None:
-    """The repository's edit address for a file on the published branch."""
     repository, branch = config.extra.get("repository"), config.extra.get("branch", "main")
-    return f"{repository.rstrip('/')}/edit/{branch}/{source}" if repository else None
-
-
-# One-off builds keep converted pages and search entries on disk until they are needed (see archive.spill).
-_spill = Spill()
-
-
-def _one_off() -> bool:
-    """A one-off build, not the live preview (whose rebuilds need MkDocs' own bookkeeping)."""
-    return os.environ.get("ARCHIVE_PREVIEW") != "1"
+    page.edit_url = f"{repository.rstrip('/')}/edit/{branch}/{source}" if repository and source else None
 
 
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep the converted page on disk until it is written (one-off builds only)."""
+    """A one-off build keeps the converted page on disk until it is written."""
     page.markdown = None
-    if not _one_off():
-        return html
-    PROGRESS.page_done()
-    _spill.park(page.file.src_uri, html)
-    return ""
+    return _build.converted(page.file.src_uri, html)
 
 
 @event_priority(100)
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201 - MkDocs' own types
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """Bring the page's HTML back just before it is indexed for search and written."""
-    html = _spill.unpark(page.file.src_uri)
-    if html is not None:
-        page.content = html
+    page.content = _build.restored(page.file.src_uri) or page.content
     return context
 
 
@@ -196,66 +209,80 @@ def _search_entries(config: MkDocsConfig) -> list | None:
     return getattr(getattr(plugin, "search_index", None), "entries", None)
 
 
+def entries_json(entries: list[dict[str, Any]]) -> str:
+    """Entries as the items of a JSON list (no brackets), serialised exactly as the search plugin does."""
+    return json.dumps(entries, separators=(",", ":"), default=str)[1:-1]
+
+
+def _take_entries(page: Page, config: MkDocsConfig) -> None:
+    """Move the entries the search plugin has just made for a page to the build."""
+    entries = _search_entries(config)
+    if entries is not None:
+        _build.keep_entries(page.file.src_uri, entries_json(entries))
+        entries.clear()
+
+
+def fill_index(index: Path, docs: Iterable[str]) -> None:
+    """Put ``docs`` (the text of the list's items, in pieces) into the index the plugin wrote with no entries."""
+    written = index.read_text(encoding="utf-8")
+    if not written.endswith(_EMPTY_DOCS):
+        raise RuntimeError(f"{index} does not end as expected; cannot add the search entries")
+    with index.open("w", encoding="utf-8") as out:
+        out.write(written[: -len(_EMPTY_DOCS)] + '"docs":[')
+        out.writelines(docs)
+        out.write("]}")
+
+
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Complete the search index after the search plugin has written it: with the entries kept on disk
-    (one-off builds), or with every page's latest entries (the preview, which rebuilt only some pages)."""
+    """Complete the search index after the search plugin has written it, with every page's entries."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     try:
-        if _one_off():
-            _spill.complete_index(index)
-        else:
-            PROBLEMS.write(Path(config.site_dir))
-            if index.exists():
-                SEARCH.fill(index)
+        _build.finish(Path(config.site_dir))
+        if index.exists():
+            fill_index(index, _build.entries())
     finally:
-        _spill.clear()
+        _build.clear()
 
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves nothing behind in the temporary folder."""
-    _spill.clear()
+    _build.clear()
 
 
-def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - Jinja's Environment
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """In the live preview, keep the theme's compiled templates from one rebuild to the next."""
-    if not _one_off():
-        env.bytecode_cache = TEMPLATES
+    if isinstance(_build, Preview):
+        env.bytecode_cache = _build.templates
     return env
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' own types
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Rebuild and reload the browser when a data file changes, noticing a save sooner than MkDocs' half-second poll."""
-    watched = [config.docs_dir, config.config_file_path, str(data_dir(config))]
+    watched = [config.docs_dir, config.config_file_path, str(_project(config) / "data")]
     for path in watched[:2]:
         server.unwatch(path)
-    server.observer = polling_observer([Path(config.docs_dir), data_dir(config)])
+    server.observer = polling_observer([Path(config.docs_dir), _project(config) / "data"])
     for path in watched:
         server.watch(path)
     return server
 
 
+def _head_tags(page: Page, up: str, config: MkDocsConfig) -> str:
+    """What the archive adds to a page's <head>: the feed link, the page's own tags, the preview's problems script."""
+    generated = _sources.get(page.file.src_uri)
+    tags = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
+    tags += _build.head(generated) if generated is not None else ""
+    return tags + (f'<script src="{up}{SCRIPT}" defer></script>' if _build.live else "")
+
+
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Add a page's machine-readable tags (citation meta, JSON-LD) and the feed link to <head>;
-    then, as the very last change, its Content-Security-Policy (hashing its final inline scripts)."""
-    generated = _sources.get(page.file.src_uri)
-    # The page is written out next; dropping its source and HTML keeps memory flat as the archive grows.
-    page.markdown = None
-    page.content = None
-    entries = _search_entries(config)
-    if entries is not None:
-        if _one_off():
-            _spill.add_entries(entries)
-        else:
-            SEARCH.keep(page.file.src_uri, entries)
-    up = "../" * page.url.count("/")
-    feed = f'<link rel="alternate" type="application/atom+xml" title="New conversations" href="{up}{FEED}">'
-    extra = feed + (generated.head if generated is not None else "")
-    if not _one_off():
-        extra += f'<script src="{up}{PROBLEMS.SCRIPT}" defer></script>'  # the preview lists the data's problems
-    page_html = fix(output.replace("</head>", extra + "\n</head>", 1))
-    return harden(page_html, config.site_url, live_reload=not _one_off())
+    """Add the page's machine-readable tags to <head>, then, as the very last change, its Content-Security-Policy."""
+    page.markdown = page.content = None  # the page is written next; dropping its text keeps memory flat
+    _take_entries(page, config)
+    extra = _head_tags(page, "../" * page.url.count("/"), config)
+    return harden(fix(output.replace("</head>", extra + "\n</head>", 1)), config.site_url, live_reload=_build.live)
 
 
 @event_priority(-100)
@@ -263,7 +290,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The theme's own pages (404.html) get the same markup corrections and policy."""
     if not template_name.endswith(".html"):
         return output_content
-    if not _one_off():
-        script = f'<script src="{config.site_url or "/"}{PROBLEMS.SCRIPT}" defer></script>'
+    if _build.live:
+        script = f'<script src="{config.site_url or "/"}{SCRIPT}" defer></script>'
         output_content = output_content.replace("</head>", script + "\n</head>", 1)
-    return harden(fix(output_content), config.site_url, live_reload=not _one_off())
+    return harden(fix(output_content), config.site_url, live_reload=_build.live)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from test_browser import ARTIFACTS, AXE, _no_transitions, _serve, browser, real_url, site_url  # noqa: F401 - fixtures
-from archive.crossref import build as crossref
+from archive.crossref import cross_reference as crossref
 from archive.pipeline import read_archive
 from archive.render.transcript import ASSESSMENTS
 from conftest import REPO, build, make_project

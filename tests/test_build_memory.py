@@ -12,7 +12,8 @@ from archive.pipeline import read_archive
 from archive.render import downloads
 from archive.render.pages import render_site
 from archive.render.paths import Site
-from archive.spill import Spill
+from archive.engine.oneoff import Spill
+from mkdocs_hooks import entries_json, fill_index
 from conftest import FIXTURE
 
 SITE = Site("Archive", "https://example.org/archive/")
@@ -41,11 +42,9 @@ def test_the_completed_index_is_what_the_search_plugin_would_have_written(tmp_pa
     index.write_text(SearchIndex(**config).generate_search_index(None), encoding="utf-8")  # what the plugin writes, empty
     spill = Spill()
     try:
-        first, second = [dict(entries[0])], [dict(entries[1])]
-        spill.add_entries(first)
-        spill.add_entries(second)
-        assert first == [] and second == []  # moved out of the plugin's memory
-        spill.complete_index(index)
+        spill.add_entries(entries_json([dict(entries[0])]))
+        spill.add_entries(entries_json([dict(entries[1])]))
+        fill_index(index, spill.entries())
     finally:
         spill.clear()
     assert index.read_text(encoding="utf-8") == expected.generate_search_index(None)
@@ -56,9 +55,9 @@ def test_an_index_in_an_unexpected_shape_is_not_rewritten(tmp_path: Path) -> Non
     index.write_text('{"docs":[{"location":""}],"config":{}}', encoding="utf-8")
     spill = Spill()
     try:
-        spill.add_entries([{"location": "a", "title": "", "text": ""}])
+        spill.add_entries(entries_json([{"location": "a", "title": "", "text": ""}]))
         with pytest.raises(RuntimeError, match="does not end as expected"):
-            spill.complete_index(index)
+            fill_index(index, spill.entries())
     finally:
         spill.clear()
     assert index.read_text(encoding="utf-8") == '{"docs":[{"location":""}],"config":{}}'
@@ -67,7 +66,7 @@ def test_an_index_in_an_unexpected_shape_is_not_rewritten(tmp_path: Path) -> Non
 def test_clearing_removes_the_temporary_folder() -> None:
     spill = Spill()
     spill.park("a.md", "x")
-    spill.add_entries([{"location": "a", "title": "", "text": ""}])
+    spill.add_entries(entries_json([{"location": "a", "title": "", "text": ""}]))
     folder = Path(spill._dir())
     assert folder.is_dir()
     spill.clear()
@@ -82,7 +81,7 @@ def test_downloads_written_in_pieces_join_to_the_whole_file() -> None:
         assert "".join(pieces) == generated[path].text
     whole = json.loads(generated["downloads/archive.json"].text)
     assert [t["id"] for t in whole["transcripts"]] == [t.id for t in read_archive(FIXTURE / "data").published().transcripts]
-    assert "".join(downloads.claims_csv(read_archive(FIXTURE / "data"), SITE)).startswith("transcript,date,claim,")
+    assert downloads.claims_csv(read_archive(FIXTURE / "data"), SITE).text.startswith("transcript,date,claim,")
 
 
 def test_a_real_build_writes_complete_downloads_and_index(real_site: Path) -> None:

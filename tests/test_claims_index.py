@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from archive.crossref import build as crossref
+from archive.crossref import cross_reference as crossref
 from archive.pipeline import read_archive
 from archive.render import claims, paths
 from archive.render.listing import claims_table
@@ -54,7 +54,7 @@ def test_a_large_index_is_split_per_year_and_each_year_says_what_it_holds(tmp_pa
     monkeypatch.setattr(paths, "PAGE_LIMIT", 10)
     archive = read_archive(synthetic.generate(tmp_path, 6, seed=3))
     xref = crossref(archive)
-    pages = {path: make() for path, make in claims.render(archive, xref).items()}
+    pages = {page.path: page.text for page in claims.pages(archive)}
     years = sorted({t.date.year for t, _ in xref.claims})
     assert len(years) > 1
     assert "<table" not in pages[paths.CLAIMS] and "one page per year" in pages[paths.CLAIMS]

@@ -51,7 +51,7 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_a_long_build_reports_its_progress_in_tenths(capsys) -> None:  # noqa: ANN001 - pytest's fixture
-    from archive.build import PageProgress
+    from archive.engine.oneoff import PageProgress
 
     progress = PageProgress()
     progress.start(1000)

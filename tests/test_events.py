@@ -72,7 +72,8 @@ def test_an_event_correction_cites_known_sources_and_is_listed_with_the_others(p
     edit(project, E, "  source: {source: memo-1}\n", "  source: {source: memo-1}\n  corrections:\n    - date: 2024-05-04\n      text: Year corrected.\n      sources: [{source: memo-9}]\n")
     assert problems_in(project) == [f"{E}:17:26: trade-fair.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, report-1)"]
     edit(project, E, "[{source: memo-9}]", "[{source: memo-1}]")
-    [item] = [c for c in corrections.all_corrections(read_archive(project / "data")) if c.kind == "context event"]
+    archive = read_archive(project / "data")
+    [item] = [c for c in corrections.all_corrections(tuple(archive.transcripts), archive.registries) if c.kind == "context event"]
     assert (item.title, item.page, item.anchor) == ("Trade fair in Beta", "timeline.md", "event-trade-fair")
 
 

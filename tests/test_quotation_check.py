@@ -24,7 +24,7 @@ needs_node = pytest.mark.skipif(NODE is None, reason="SKIPPED matcher tests: nod
 
 
 def _index(data: Path) -> dict:
-    return json.loads("".join(quotation_check.index_json(read_archive(data).published(), SITE)))
+    return json.loads(quotation_check.index_json(read_archive(data).published(), SITE).text)
 
 
 def _rows(index: dict) -> list[tuple[str, str, str, str, str]]:
@@ -79,7 +79,7 @@ def test_kinds_remarks_and_wordings_are_told_apart() -> None:
 def test_text_from_the_data_is_json_data_never_html(project: Path) -> None:
     hostile = '</script><script>alert(1)</script> \\ " &amp; <b>'
     edit(project, LAKESIDE, "He added a second point.", hostile)
-    text = "".join(quotation_check.index_json(read_archive(project / "data"), SITE))
+    text = quotation_check.index_json(read_archive(project / "data"), SITE).text
     texts = [r[4] for r in _rows(json.loads(text))]
     assert 'The border is <b>fixed</b> & *final* {: #x} [x](y) --8<-- "/etc/passwd"' in texts
     assert "Beta said trade should grow.\n\n" + hostile in texts
@@ -133,7 +133,7 @@ def _lookup(data: dict | Path, quotation: str) -> list[dict]:
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real archive's passage index, as the build writes it."""
     target = tmp_path_factory.mktemp("index") / "passages.json"
-    target.write_text("".join(quotation_check.index_json(read_archive(REPO / "data").published(), SITE)), encoding="utf-8")
+    target.write_text(quotation_check.index_json(read_archive(REPO / "data").published(), SITE).text, encoding="utf-8")
     return target
 
 

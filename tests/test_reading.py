@@ -8,7 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from archive.crossref import build as crossref
+from archive.crossref import cross_reference as crossref
 from archive.pipeline import read_archive
 from archive.render import paths, timeline
 from archive.render.downloads import _cell
@@ -60,7 +60,7 @@ def test_previous_and_next_follow_date_order(real_site: Path) -> None:
 
 def test_timeline_splits_into_years_when_large(monkeypatch) -> None:
     monkeypatch.setattr(paths, "PAGE_LIMIT", 1)
-    pages = {path: make() for path, make in timeline.render(read_archive(FIXTURE / "data")).items()}
+    pages = {page.path: page.text for page in timeline.pages(read_archive(FIXTURE / "data"))}
     assert sorted(pages) == ["timeline.md", "timeline/2001.md", "timeline/2003.md"]
     assert '<a href="../timeline/2001/">2001</a> (1)' in pages["timeline.md"]
     assert "Lakeside meeting" in pages["timeline/2001.md"] and "Lakeside meeting" not in pages["timeline.md"]

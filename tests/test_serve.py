@@ -80,7 +80,7 @@ def test_editing_yaml_updates_the_served_page(tmp_path: Path) -> None:
 def test_the_preview_keeps_compiled_templates_between_rebuilds(monkeypatch) -> None:
     from jinja2 import DictLoader, Environment
 
-    from archive.preview import TemplateCache
+    from archive.engine.preview import TemplateCache
 
     cache = TemplateCache()
     sources = {"page.html": "<h1>{{ title }}</h1>"}
@@ -97,7 +97,7 @@ def test_the_preview_keeps_compiled_templates_between_rebuilds(monkeypatch) -> N
 
 
 def test_the_preview_polls_small_folders_often_and_large_ones_less(tmp_path: Path, monkeypatch) -> None:
-    from archive import preview
+    from archive.engine import preview
 
     (tmp_path / "a.yaml").write_text("x", encoding="utf-8")
     assert preview.polling_observer([tmp_path]).timeout == preview.FASTEST_POLL
@@ -112,7 +112,7 @@ def test_preview_rebuilds_keep_one_search_entry_per_section_and_reuse_templates(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from archive.preview import TEMPLATES
+    from archive.engine.preview import PREVIEW
 
     monkeypatch.setenv("ARCHIVE_PREVIEW", "1")
     monkeypatch.setenv("ARCHIVE_DRAFTS", "1")
@@ -126,7 +126,7 @@ def test_preview_rebuilds_keep_one_search_entry_per_section_and_reuse_templates(
         return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
     first = rebuild()
-    assert TEMPLATES._code  # the theme's compiled templates are kept for the next rebuild
+    assert PREVIEW.templates._code  # the theme's compiled templates are kept for the next rebuild
     edit(project, LAKESIDE, "title: Lakeside meeting", "title: Meeting by the lake")
     second = rebuild()
     locations = [d["location"] for d in second]

@@ -32,7 +32,7 @@ def _soup(markup: str) -> BeautifulSoup:
 
 
 def _timeline(data: Path = FIXTURE / "data") -> dict[str, str]:
-    return {path: make() for path, make in timeline.render(read_archive(data)).items()}
+    return {page.path: page.text for page in timeline.pages(read_archive(data))}
 
 
 def _items(n: int, dates: list[PartialDate] | None = None) -> list[Item]:
@@ -179,7 +179,7 @@ def test_a_large_archive_groups_by_year_linking_to_the_year_pages(monkeypatch: p
 
 def test_the_real_archive_has_a_mark_for_every_conversation_and_event() -> None:
     archive = read_archive(REPO / "data")
-    svg = _soup(_figure(timeline.render(archive)[paths.TIMELINE]()))
+    svg = _soup(_figure(timeline.timeline_page(tuple(archive.transcripts), archive.registries)))
     hrefs = [a["href"] for a in svg.find_all("a")]
     assert sorted(h for h in hrefs if h.startswith("../")) == sorted(f"../transcripts/{t.id}/" for t in archive.transcripts)
     assert sorted(h for h in hrefs if h.startswith("#")) == sorted(f"#event-{e}" for e in archive.events)

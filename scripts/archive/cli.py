@@ -15,37 +15,39 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import scaffold
-from .build import build_site
 from .characters import visible
+from .engine.build import build_site
 from .json_schema import write_schemas
 from .pipeline import read_archive, registry_ids
+from .model import Archive
 from .problems import DataError
 from .report import FORMATS, render
 from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
 from .values import PLACEHOLDER
 
 
-def _check(project: Path, fmt: str = "human") -> int:
+def _check(project: Path, fmt: str = "human") -> Archive | None:
+    """The checked archive, or None after reporting its problems."""
     started = time.perf_counter()
     try:
         archive = read_archive(project / "data")
     except DataError as err:
         if fmt == "json":
             print(render(err.problems, fmt))
-            return 1
+            return None
         files = len({p.file for p in err.problems})
         print(render(err.problems, fmt), file=sys.stderr if fmt == "human" else sys.stdout)
         print(f"{len(err.problems)} problem(s) in {files} file(s); nothing was built.", file=sys.stderr)
-        return 1
+        return None
     elapsed = (time.perf_counter() - started) * 1000
     if fmt == "json":
         print("[]")
-        return 0
+        return archive
     print(
         f"OK: {len(archive.transcripts)} transcripts, {len(archive.people)} people, "
         f"{len(archive.sources)} sources, {len(archive.topics)} topics checked in {elapsed:.0f} ms"
     )
-    return 0
+    return archive
 
 
 def _split(answer: str) -> list[str]:
@@ -162,11 +164,11 @@ def _main(argv: list[str] | None) -> int:
         for path in write_schemas(project):
             print(f"Wrote {path}")
         return 0
-    status = _check(project, getattr(args, "format", "human"))
-    if status or args.command == "check":
-        return status
+    archive = _check(project, getattr(args, "format", "human"))
+    if archive is None or args.command == "check":
+        return 0 if archive is not None else 1
     site = args.site_dir or project / "site"
-    if not build_site(project, site):
+    if not build_site(project, site, archive):
         print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     print(f"Built {site}")

@@ -10,11 +10,12 @@ from .model import Archive, Claim, Excerpt, Transcript
 
 @dataclass(slots=True)
 class CrossReference:
-    """Indexes the listing pages read; built by :func:`build` in one pass over the archive."""
+    """Indexes the listing pages read; built by :func:`cross_reference` in one pass over the archive."""
 
     attended: dict[str, list[Transcript]] = field(default_factory=lambda: defaultdict(list))
     excerpts_by: dict[str, list[tuple[Transcript, Excerpt]]] = field(default_factory=lambda: defaultdict(list))
     claims_by: dict[str, list[tuple[Transcript, Claim]]] = field(default_factory=lambda: defaultdict(list))
+    speaking: dict[str, list[Transcript]] = field(default_factory=lambda: defaultdict(list))  # an excerpt or claim is theirs
     transcripts_on: dict[str, list[Transcript]] = field(default_factory=lambda: defaultdict(list))
     claims_on: dict[str, list[tuple[Transcript, Claim]]] = field(default_factory=lambda: defaultdict(list))
     claims: list[tuple[Transcript, Claim]] = field(default_factory=list)
@@ -23,15 +24,17 @@ class CrossReference:
     excerpt_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
-def build(archive: Archive) -> CrossReference:
+def cross_reference(archive: Archive) -> CrossReference:
     """Index the archive; transcripts are taken in the archive's (date) order."""
     x = CrossReference()
     order = archive.transcripts
     for i, t in enumerate(order):
         x.previous[t.id] = order[i - 1] if i > 0 else None
         x.next[t.id] = order[i + 1] if i + 1 < len(order) else None
-        for person in dict.fromkeys(p.person for side in t.participants for p in side.people):
+        for person in t.attendees():
             x.attended[person].append(t)
+        for person in dict.fromkeys([*(e.speaker for e in t.excerpts), *(c.speaker for c in t.claims)]):
+            x.speaking[person].append(t)
         for topic in t.topics:
             x.transcripts_on[topic].append(t)
         for number, e in enumerate(t.excerpts, start=1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .values import (
     ExcerptRef,
@@ -311,6 +311,10 @@ class Transcript:
     public_remarks: list[PublicRemark] = listing("What participants said in public the same day, kept apart from the private record.", '[{id: soul, speaker: bush, occasion: ..., kind: quote, text: ..., source: {source: ...}}]')
     corrections: list[Correction] = corrections_field()
 
+    def attendees(self) -> list[str]:
+        """The ids of everyone taking part, side by side, each once."""
+        return list(dict.fromkeys(p.person for side in self.participants for p in side.people))
+
 
 # --- context events ---------------------------------------------------------
 
@@ -332,20 +336,14 @@ class Event:
 NO_EVENTS: dict[str, Event] = {}  # shared by every archive without data/events.yaml; never changed
 
 
-@dataclass(slots=True)
-class Archive:
-    """Everything the site is built from, after validation."""
+class Registries(NamedTuple):
+    """The shared registries every page may read. A tuple: two are the same when each registry is the same object,
+    which is what lets an unchanged page be reused after an edit elsewhere."""
 
     people: dict[str, Person]
     sources: dict[str, Source]
     topics: dict[str, Topic]
-    transcripts: list[Transcript]  # in date order
-    events: dict[str, Event] = field(default_factory=lambda: NO_EVENTS)  # context events, from the optional events.yaml
-
-    def published(self) -> Archive:
-        """The archive without draft transcripts, as the public site shows it."""
-        kept = [t for t in self.transcripts if not t.draft]
-        return Archive(self.people, self.sources, self.topics, kept, self.events)
+    events: dict[str, Event]
 
     def role_on(self, person_id: str, when: PartialDate) -> str | None:
         """The role a person held on a date, from the registry, if exactly known."""
@@ -357,3 +355,24 @@ class Archive:
             if role.start or role.end:
                 return role.title
         return None
+
+
+@dataclass(slots=True)
+class Archive:
+    """Everything the site is built from, after validation."""
+
+    people: dict[str, Person]
+    sources: dict[str, Source]
+    topics: dict[str, Topic]
+    transcripts: list[Transcript]  # in date order
+    events: dict[str, Event] = field(default_factory=lambda: NO_EVENTS)  # context events, from the optional events.yaml
+
+    @property
+    def registries(self) -> Registries:
+        """People, sources, topics and events together."""
+        return Registries(self.people, self.sources, self.topics, self.events)
+
+    def published(self) -> Archive:
+        """The archive without draft transcripts, as the public site shows it."""
+        kept = [t for t in self.transcripts if not t.draft]
+        return Archive(self.people, self.sources, self.topics, kept, self.events)

@@ -69,7 +69,7 @@ def write_index(data: Path, target: Path) -> dict[str, float]:
     archive = read_archive(data)
     started = time.perf_counter()
     with target.open("w", encoding="utf-8") as out:
-        out.writelines(quotation_check.index_json(archive, Site("Leaders' Conversations Archive", "https://example.org/archive/")))
+        out.writelines(quotation_check.index_json(archive, Site("Leaders' Conversations Archive", "https://example.org/archive/")).pieces())
     seconds = time.perf_counter() - started
     text = sum(len(t.encode("utf-8")) for t in quotation_check.passage_texts(archive))
     size = target.stat().st_size

@@ -2,34 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ..crossref import CrossReference
-from ..model import Archive, Claim, Transcript
+from ..model import LABELS, Archive, Claim, Registries, Transcript
 from . import paths
-from .listing import by_year, claims_table
-from .memo import NOTHING, Memo, ready
+from .listing import by_year, claims_table, transcripts_of
+from .page import Page
 from .text import count, front_matter, h, link
-from .transcript import ASSESSMENTS
+
+ASSESSMENTS = LABELS["Assessment"]
 
 
-def assessment_page(assessment: str) -> str:
+def assessment_path(assessment: str) -> str:
     """Where the claims with one assessment are listed."""
     return f"claims/{assessment}.md"
 
 
-def _narrowing(here: str, archive: Archive, xref: CrossReference) -> str:
+def _assessment_year_path(assessment: str, year: int) -> str:
+    return f"claims/{assessment}/{year}.md"
+
+
+def _claims(transcripts: tuple[Transcript, ...], assessment: str | None) -> list[tuple[Transcript, Claim]]:
+    """The claims of these conversations in date order, or only those with ``assessment``."""
+    return [(t, c) for t in transcripts for c in t.claims if assessment is None or c.assessment == assessment]
+
+
+def _split(transcripts: tuple[Transcript, ...]) -> bool:
+    """Whether the lists have one page per year (an archive of more than ``PAGE_LIMIT`` claims)."""
+    return sum(len(t.claims) for t in transcripts) > paths.PAGE_LIMIT
+
+
+def _narrowing(here: str, claims: list[tuple[Transcript, Claim]], registries: Registries) -> str:
     """Links that narrow the list without a script: by assessment, speaker and topic pages."""
-    assessments = " · ".join(
-        f'<a href="{link(here, assessment_page(a))}">{label}</a>' for a, label in ASSESSMENTS.items()
-    )
+    assessments = " · ".join(f'<a href="{link(here, assessment_path(a))}">{label}</a>' for a, label in ASSESSMENTS.items())
     speakers = " · ".join(
-        f'<a href="{link(here, paths.person(p), "claims")}">{h(archive.people[p].name)}</a>'
-        for p in sorted(xref.claims_by, key=lambda p: archive.people[p].name)
+        f'<a href="{link(here, paths.person(p), "claims")}">{h(registries.people[p].name)}</a>'
+        for p in sorted({c.speaker for _, c in claims}, key=lambda p: registries.people[p].name)
     )
     topics = " · ".join(
-        f'<a href="{link(here, paths.topic(t), "claims")}">{h(archive.topics[t].title)}</a>'
-        for t in sorted(xref.claims_on, key=lambda t: archive.topics[t].title)
+        f'<a href="{link(here, paths.topic(t), "claims")}">{h(registries.topics[t].title)}</a>'
+        for t in sorted({topic for _, c in claims for topic in c.topics}, key=lambda t: registries.topics[t].title)
     )
     return (
         f'<div class="narrow"><p><strong>By assessment:</strong> {assessments}</p>'
@@ -37,78 +47,85 @@ def _narrowing(here: str, archive: Archive, xref: CrossReference) -> str:
     )
 
 
-def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
-    """The claims index (split by year when large) and one page per assessment, each made when asked for."""
-    total = len(xref.claims)
+def _years(parent: str, claims: list[tuple[Transcript, Claim]], path: str | None) -> str:
+    """The list of years, each linking its page of claims."""
+    items = "".join(
+        f'<li><a href="{link(parent, paths.claims_year(y) if path is None else _assessment_year_path(path, y))}">{y}</a> ({len(of_year)})</li>'
+        for y, of_year in by_year(claims, lambda tc: tc[0].date.year)
+    )
+    return f'<ul class="years">{items}</ul>'
+
+
+def claims_index(transcripts: tuple[Transcript, ...], registries: Registries) -> str:
+    """The index of every claim (when large, the list of its year pages)."""
+    claims = _claims(transcripts, None)
     here = paths.CLAIMS
     parts = [
-        front_matter({"title": "Claims", "description": f"All {count(total, 'claim')} made in the archive's conversations, with their assessments."}, searchable=False),
+        front_matter({"title": "Claims", "description": f"All {count(len(claims), 'claim')} made in the archive's conversations, with their assessments."}, searchable=False),
         "# Claims {#title}",
-        f"<p>{count(total, 'claim')} made in the conversations, each with the editors' assessment against the sources. "
+        f"<p>{count(len(claims), 'claim')} made in the conversations, each with the editors' assessment against the sources. "
         f'<a href="{link(here, "method.md")}">What the assessments mean</a>.</p>',
-        _narrowing(here, archive, xref),
+        _narrowing(here, claims, registries),
     ]
-    pages: dict[str, Callable[[], str]] = {}
-    if total > paths.PAGE_LIMIT:
-        years, year_pages = _year_pages(
-            here, xref.claims, archive, memo, path=paths.claims_year, back="All claims",
-            title=lambda y, n: (f"Claims: {y}", f"The {count(n, 'claim')} of {y}.", f"Claims made in {y}"),
-            scope=lambda y: f"the claims of {y}",
-        )
-        pages.update(year_pages)
+    if _split(transcripts):
         parts += [
             "<p>With this many claims the index has one page per year. Filters and sorting on a year's page work "
             "within that year; the speaker and topic pages linked above list the claims of every year.</p>",
-            years,
+            _years(here, claims, None),
         ]
     else:
-        parts.append(claims_table(here, xref.claims, archive))
-    pages[here] = ready("\n\n".join(parts) + "\n")
-    for assessment, label in ASSESSMENTS.items():
-        pages.update(_assessment_pages(assessment, label, archive, xref, memo, split=total > paths.PAGE_LIMIT))
-    return pages
+        parts.append(claims_table(here, claims, registries))
+    return "\n\n".join(parts) + "\n"
 
 
-def _assessment_pages(
-    assessment: str, label: str, archive: Archive, xref: CrossReference, memo: Memo, split: bool
-) -> dict[str, Callable[[], str]]:
-    """The claims with one assessment; once the archive is large, one page per year under a list of years."""
-    page = assessment_page(assessment)
-    chosen = [(t, c) for t, c in xref.claims if c.assessment == assessment]
-    intro = [
+def assessment_page(assessment: str, transcripts: tuple[Transcript, ...], registries: Registries, split: bool) -> str:
+    """The claims with one assessment; once the archive is large, a list of years linking a page per year."""
+    page = assessment_path(assessment)
+    label = ASSESSMENTS[assessment]
+    chosen = _claims(transcripts, assessment)
+    parts = [
         front_matter({"title": f"Claims: {label}", "description": f"Claims the editors assessed as {label.lower()}."}, searchable=False),
         f"# Claims assessed as {label.lower()} {{#title}}",
         f'<p>{count(len(chosen), "claim")}. <a href="{link(page, paths.CLAIMS)}">All claims</a></p>',
     ]
-    if not split:
-        return {page: lambda: "\n\n".join([*intro, claims_table(page, chosen, archive) if chosen else "<p>None.</p>"]) + "\n"}
-    years, pages = _year_pages(
-        page, chosen, archive, memo, path=lambda y: f"claims/{assessment}/{y}.md", back="All years",
-        title=lambda y, n: (f"Claims: {label}, {y}", f"Claims of {y} assessed as {label.lower()}.", f"Claims of {y} assessed as {label.lower()}"),
-        scope=lambda y: f"the claims of {y} assessed as {label.lower()}",
-    )
-    pages[page] = ready("\n\n".join([*intro, years]) + "\n")
-    return pages
+    if split:
+        parts.append(_years(page, chosen, assessment))
+    else:
+        parts.append(claims_table(page, chosen, registries) if chosen else "<p>None.</p>")
+    return "\n\n".join(parts) + "\n"
 
 
-def _year_pages(
-    parent: str, claims: list[tuple[Transcript, Claim]], archive: Archive, memo: Memo, *,
-    path: Callable[[int], str], title: Callable[[int, int], tuple[str, str, str]], scope: Callable[[int], str], back: str,
-) -> tuple[str, dict[str, Callable[[], str]]]:
-    """A list of years linking one page of claims per year; each year's page is remembered by its transcripts.
+def year_page(year: int, transcripts: tuple[Transcript, ...], registries: Registries, assessment: str | None) -> str:
+    """One year's claims (of one assessment, if given); its table says which claims it holds, so its filters can say what they cover."""
+    chosen = _claims(transcripts, assessment)
+    if assessment is None:
+        page, parent, back = paths.claims_year(year), paths.CLAIMS, "All claims"
+        title, description, heading = f"Claims: {year}", f"The {count(len(chosen), 'claim')} of {year}.", f"Claims made in {year}"
+        scope = f"the claims of {year}"
+    else:
+        label = ASSESSMENTS[assessment].lower()
+        page, parent, back = _assessment_year_path(assessment, year), assessment_path(assessment), "All years"
+        title, description = f"Claims: {ASSESSMENTS[assessment]}, {year}", f"Claims of {year} assessed as {label}."
+        heading = f"Claims of {year} assessed as {label}"
+        scope = f"the claims of {year} assessed as {label}"
+    return "\n\n".join([
+        front_matter({"title": title, "description": description}, searchable=False),
+        f"# {heading} {{#title}}",
+        f'<p><a href="{link(page, parent)}">{back}</a></p>',
+        claims_table(page, chosen, registries, scope=scope),
+    ]) + "\n"
 
-    Each year's table says which claims it holds (``scope``), so its filters can say what they cover.
-    """
-    items, pages = [], {}
-    for year, of_year in by_year(claims, lambda tc: tc[0].date.year):
-        page = path(year)
-        items.append(f'<li><a href="{link(parent, page)}">{year}</a> ({len(of_year)})</li>')
-        page_title, description, heading = title(year, len(of_year))
-        inputs = (archive.people, archive.topics, *{id(t): t for t, _ in of_year}.values())
-        pages[page] = memo.later(page, inputs, lambda page=page, of_year=of_year, page_title=page_title, description=description, heading=heading, covers=scope(year): "\n\n".join([
-            front_matter({"title": page_title, "description": description}, searchable=False),
-            f"# {heading} {{#title}}",
-            f'<p><a href="{link(page, parent)}">{back}</a></p>',
-            claims_table(page, of_year, archive, scope=covers),
-        ]) + "\n")
-    return f'<ul class="years">{"".join(items)}</ul>', pages
+
+def pages(archive: Archive) -> list[Page]:
+    """The claims index, one page per assessment and, once large, one page per year of each."""
+    transcripts, registries = tuple(archive.transcripts), archive.registries
+    split = _split(transcripts)
+    described = [Page.of(paths.CLAIMS, claims_index, transcripts, registries)]
+    described += [Page.of(assessment_path(a), assessment_page, a, transcripts, registries, split) for a in ASSESSMENTS]
+    if split:
+        for assessment in (None, *ASSESSMENTS):
+            for year, of_year in by_year(_claims(transcripts, assessment), lambda tc: tc[0].date.year):
+                holding = transcripts_of(of_year)
+                path = paths.claims_year(year) if assessment is None else _assessment_year_path(assessment, year)
+                described.append(Page.of(path, year_page, year, holding, registries, assessment))
+    return described

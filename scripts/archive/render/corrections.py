@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from .. import markup
-from ..model import Archive, Correction
+from ..model import Archive, Correction, Registries, Source, Transcript
 from . import citations, paths
 from .downloads import atom_head, timestamp, xml_text
+from .page import Page
 from .text import front_matter, h, link
 
 
@@ -25,42 +25,42 @@ class Corrected:
     key: str  # stable: the entry and the correction's place among its own
 
 
-def all_corrections(archive: Archive) -> list[Corrected]:
+def all_corrections(transcripts: tuple[Transcript, ...], registries: Registries) -> list[Corrected]:
     """Every correction of every entry, newest first (then by entry, for a stable order)."""
     found: list[Corrected] = []
-    for t in archive.transcripts:
+    for t in transcripts:
         found += [Corrected(c, "conversation", t.title, paths.transcript(t.id), "corrections", f"transcript-{t.id}-{i}") for i, c in enumerate(t.corrections, 1)]
-    for person in archive.people.values():
+    for person in registries.people.values():
         found += [Corrected(c, "person", person.name, paths.person(person.id), "", f"person-{person.id}-{i}") for i, c in enumerate(person.corrections, 1)]
-    for topic in archive.topics.values():
+    for topic in registries.topics.values():
         found += [Corrected(c, "topic", topic.title, paths.topic(topic.id), "", f"topic-{topic.id}-{i}") for i, c in enumerate(topic.corrections, 1)]
-    for source in archive.sources.values():
+    for source in registries.sources.values():
         found += [Corrected(c, "source", source.title, None, "", f"source-{source.id}-{i}") for i, c in enumerate(source.corrections, 1)]
-    for event in archive.events.values():
+    for event in registries.events.values():
         found += [Corrected(c, "context event", event.title, paths.TIMELINE, f"event-{event.id}", f"event-{event.id}-{i}") for i, c in enumerate(event.corrections, 1)]
     order = sorted(enumerate(found), key=lambda pair: (pair[1].correction.date.sort_key(), -pair[0]), reverse=True)
     return [item for _, item in order]
 
 
-def _item(here: str, item: Corrected, archive: Archive) -> str:
+def _item(here: str, item: Corrected, sources: dict[str, Source]) -> str:
     c = item.correction
     entry = h(item.title)
     if item.page:
         entry = f'<a href="{link(here, item.page, item.anchor)}">{entry}</a>'
-    sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, archive.sources)}</p>' if c.sources else ""
+    sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, sources)}</p>' if c.sources else ""
     return (
         f'<li id="{item.key}"><p class="correction-date"><time datetime="{c.date.iso()}">{c.date.human()}</time> · {item.kind}: {entry}</p>'
         f"{markup.to_html(c.text)}{sources}</li>"
     )
 
 
-def page(archive: Archive) -> str:
+def corrections_page(transcripts: tuple[Transcript, ...], registries: Registries) -> str:
     """The site-wide corrections page."""
     here = paths.CORRECTIONS
-    items = all_corrections(archive)
+    items = all_corrections(transcripts, registries)
     cited = {s.source: None for item in items for s in item.correction.sources}
-    bibliography = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in cited)
-    body = f'<ol class="corrections">{"".join(_item(here, i, archive) for i in items)}</ol>' if items else "<p>No corrections so far.</p>"
+    bibliography = "".join(f'<li id="{citations.anchor(s)}">{citations.full(registries.sources[s])}</li>' for s in cited)
+    body = f'<ol class="corrections">{"".join(_item(here, i, registries.sources) for i in items)}</ol>' if items else "<p>No corrections so far.</p>"
     parts = [
         front_matter({"title": "Corrections", "description": "Every change made to a published entry of the archive, newest first, with what changed and why."}),
         "# Corrections {#title}",
@@ -85,13 +85,20 @@ def _entry(item: Corrected, site: paths.Site) -> str:
     )
 
 
-def feed(archive: Archive, site: paths.Site) -> Iterator[str]:
+def corrections_feed(transcripts: tuple[Transcript, ...], registries: Registries, site: paths.Site) -> str:
     """An Atom feed of corrections, newest first."""
-    items = all_corrections(archive)
-    yield atom_head(
+    items = all_corrections(transcripts, registries)
+    opening = atom_head(
         site, "corrections", site.absolute(paths.CORRECTIONS_FEED), paths.CORRECTIONS_FEED,
         site.absolute(paths.CORRECTIONS), items[0].correction.date if items else None,
     )
-    for item in items:
-        yield _entry(item, site)
-    yield "</feed>\n"
+    return opening + "".join(_entry(item, site) for item in items) + "</feed>\n"
+
+
+def pages(archive: Archive, site: paths.Site) -> list[Page]:
+    """The corrections page and its feed."""
+    transcripts, registries = tuple(archive.transcripts), archive.registries
+    return [
+        Page.of(paths.CORRECTIONS, corrections_page, transcripts, registries),
+        Page.of(paths.CORRECTIONS_FEED, corrections_feed, transcripts, registries, site),
+    ]

@@ -6,15 +6,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from ..crossref import CrossReference
-from ..model import Archive, Transcript
+from ..model import Archive, Person, Registries, Transcript
 from ..values import PartialDate, TimeSpan
 from . import paths
-from .memo import NOTHING, Memo
+from .page import Page, Part, text
 from .text import front_matter, h, link
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,17 +38,25 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
-def archive_json(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
-    """The whole published archive as one JSON document, in pieces (one per conversation) to write as they come."""
-    yield f'{{"site":{_json(site.url)},"transcripts":['
-    for n, t in enumerate(archive.transcripts):
-        yield ("," if n else "") + memo.get(
-            f"json:{t.id}", (t, site), lambda t=t: _json(_plain(t) | {"url": site.absolute(paths.transcript(t.id))})
-        )
-    yield "]," + memo.get(
-        "json:registries", (archive.people, archive.sources, archive.topics),
-        lambda: f'"people":{_json(archive.people)},"sources":{_json(archive.sources)},"topics":{_json(archive.topics)}',
-    ) + "}\n"
+def _json_opening(site: paths.Site) -> str:
+    return f'{{"site":{_json(site.url)},"transcripts":['
+
+
+def _transcript_json(t: Transcript, site: paths.Site, first: bool) -> str:
+    return ("" if first else ",") + _json(_plain(t) | {"url": site.absolute(paths.transcript(t.id))})
+
+
+def _registries_json(registries: Registries) -> str:
+    return f'],"people":{_json(registries.people)},"sources":{_json(registries.sources)},"topics":{_json(registries.topics)}}}\n'
+
+
+def archive_json(archive: Archive, site: paths.Site) -> Page:
+    """The whole published archive as one JSON document, a part per conversation."""
+    return Page(paths.ARCHIVE_JSON, (
+        Part(_json_opening, (site,)),
+        *(Part(_transcript_json, (t, site, n == 0)) for n, t in enumerate(archive.transcripts)),
+        Part(_registries_json, (archive.registries,)),
+    ))
 
 
 def _formula_like(value: str) -> bool:
@@ -80,30 +86,32 @@ TRANSCRIPTS_HEADER = ["id", "date", "time", "title", "place", "kind", "participa
                       "archive", "document_id", "excerpts", "claims", "url"]
 
 
-def claims_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
-    """One row per claim, in pieces (one per conversation)."""
-    def rows(t: Transcript) -> str:
-        return _csv_rows([
-            [t.id, t.date.iso(), c.id, c.speaker, archive.people[c.speaker].name, c.statement, c.assessment,
-             " ".join(c.topics), " ".join(s.source for s in c.sources), site.absolute(paths.transcript(t.id), c.id)]
-            for c in t.claims
-        ])
-    yield _csv_rows([CLAIMS_HEADER])
-    for t in archive.transcripts:
-        yield memo.get(f"claims-csv:{t.id}", (t, archive.people, site), lambda t=t: rows(t))
+def _claim_rows(t: Transcript, people: dict[str, Person], site: paths.Site) -> str:
+    return _csv_rows([
+        [t.id, t.date.iso(), c.id, c.speaker, people[c.speaker].name, c.statement, c.assessment,
+         " ".join(c.topics), " ".join(s.source for s in c.sources), site.absolute(paths.transcript(t.id), c.id)]
+        for c in t.claims
+    ])
 
 
-def transcripts_csv(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
-    """One row per conversation, in pieces."""
-    def row(t: Transcript) -> str:
-        return _csv_rows([[
-            t.id, t.date.iso(), t.time.human().replace("–", "-") if t.time else "", t.title, t.place or "", t.kind,
-            " ".join(p.person for side in t.participants for p in side.people), " ".join(t.topics), t.summary,
-            t.document.archive, t.document.document_id or "", str(len(t.excerpts)), str(len(t.claims)), site.absolute(paths.transcript(t.id)),
-        ]])
-    yield _csv_rows([TRANSCRIPTS_HEADER])
-    for t in archive.transcripts:
-        yield memo.get(f"transcripts-csv:{t.id}", (t, site), lambda t=t: row(t))
+def claims_csv(archive: Archive, site: paths.Site) -> Page:
+    """One row per claim, a part per conversation."""
+    rows = (Part(_claim_rows, (t, archive.people, site)) for t in archive.transcripts)
+    return Page(paths.CLAIMS_CSV, (Part(_csv_rows, ([CLAIMS_HEADER],)), *rows))
+
+
+def _transcript_row(t: Transcript, site: paths.Site) -> str:
+    return _csv_rows([[
+        t.id, t.date.iso(), t.time.human().replace("–", "-") if t.time else "", t.title, t.place or "", t.kind,
+        " ".join(t.attendees()), " ".join(t.topics), t.summary,
+        t.document.archive, t.document.document_id or "", str(len(t.excerpts)), str(len(t.claims)), site.absolute(paths.transcript(t.id)),
+    ]])
+
+
+def transcripts_csv(archive: Archive, site: paths.Site) -> Page:
+    """One row per conversation, a part each."""
+    rows = (Part(_transcript_row, (t, site)) for t in archive.transcripts)
+    return Page(paths.TRANSCRIPTS_CSV, (Part(_csv_rows, ([TRANSCRIPTS_HEADER],)), *rows))
 
 
 def xml_text(text: str) -> str:
@@ -140,22 +148,27 @@ def _entry(t: Transcript, site: paths.Site) -> str:
     )
 
 
-def atom_feed(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
-    """An Atom feed of conversations, newest additions first, in pieces (one per entry)."""
+def _feed_opening(site: paths.Site, newest: Transcript | None) -> str:
+    return atom_head(site, "new conversations", site.url, paths.FEED, site.url, _added(newest) if newest else None)
+
+
+def atom_feed(archive: Archive, site: paths.Site) -> Page:
+    """An Atom feed of conversations, newest additions first, a part per entry."""
     newest = sorted(archive.transcripts, key=lambda t: (_added(t).sort_key(), t.id), reverse=True)
-    yield atom_head(site, "new conversations", site.url, paths.FEED, site.url, _added(newest[0]) if newest else None)
-    for t in newest:
-        yield memo.get(f"feed:{t.id}", (t, site), lambda t=t: _entry(t, site))
-    yield "</feed>\n"
+    return Page(paths.FEED, (
+        Part(_feed_opening, (site, newest[0] if newest else None)),
+        *(Part(_entry, (t, site)) for t in newest),
+        Part(text, ("</feed>\n",)),
+    ))
 
 
-def data_page(archive: Archive, xref: CrossReference) -> str:
-    """The page that lists the downloads."""
+def data_page(claims: int, conversations: int) -> str:
+    """The page that lists the downloads, saying how many claims and conversations they hold."""
     here = paths.DATA
     rows = [
         (paths.ARCHIVE_JSON, "The whole archive: conversations with their excerpts and claims, people, sources and topics (JSON)."),
-        (paths.CLAIMS_CSV, f"All {len(xref.claims)} claims, one per row, with date, speaker, assessment and link (CSV)."),
-        (paths.TRANSCRIPTS_CSV, f"All {len(archive.transcripts)} conversations, one per row (CSV)."),
+        (paths.CLAIMS_CSV, f"All {claims} claims, one per row, with date, speaker, assessment and link (CSV)."),
+        (paths.TRANSCRIPTS_CSV, f"All {conversations} conversations, one per row (CSV)."),
         (paths.FEED, "New conversations as they are added (Atom feed)."),
         (paths.PASSAGES_JSON, "Every passage (excerpts, other sources' wordings, public remarks) with its speaker, source and permanent link: what the quotation checker searches (JSON)."),
     ]

@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Archive, Transcript
+from ..model import LABELS, Registries, Transcript
 from . import cite, paths
 from .text import h
-from .transcript import ASSESSMENTS
 
 
 def _meta(name: str, content: str) -> str:
     return f'<meta name="{name}" content="{h(content)}">'
 
 
-def citation_meta(t: Transcript, archive: Archive, site: paths.Site) -> str:
+def citation_meta(t: Transcript, registries: Registries, site: paths.Site) -> str:
     """Highwire-style ``citation_*`` tags, which Zotero and other tools read."""
     d = t.document
     date = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate((t.date.year, t.date.month, t.date.day)) if p)
@@ -30,7 +29,7 @@ def citation_meta(t: Transcript, archive: Archive, site: paths.Site) -> str:
         tags.append(_meta("citation_series_title", d.collection))
     if d.document_id:
         tags.append(_meta("citation_technical_report_number", d.document_id))
-    tags += [_meta("citation_keywords", archive.topics[topic].title) for topic in t.topics]
+    tags += [_meta("citation_keywords", registries.topics[topic].title) for topic in t.topics]
     return "\n".join(tags)
 
 
@@ -44,7 +43,7 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
 
 
-def json_ld(t: Transcript, archive: Archive, site: paths.Site) -> str:
+def json_ld(t: Transcript, registries: Registries, site: paths.Site) -> str:
     """schema.org ArchiveComponent for the document, and a ClaimReview for each assessed claim."""
     url = site.absolute(paths.transcript(t.id))
     people = [p.person for side in t.participants for p in side.people]
@@ -57,8 +56,8 @@ def json_ld(t: Transcript, archive: Archive, site: paths.Site) -> str:
         "description": t.summary,
         "dateCreated": t.date.iso().rstrip("~?%"),
         "holdingArchive": {"@type": "ArchiveOrganization", "name": t.document.archive},
-        "about": [archive.topics[topic].title for topic in t.topics],
-        "mentions": [{"@type": "Person", "name": archive.people[p].name, "url": site.absolute(paths.person(p))} for p in people],
+        "about": [registries.topics[topic].title for topic in t.topics],
+        "mentions": [{"@type": "Person", "name": registries.people[p].name, "url": site.absolute(paths.person(p))} for p in people],
         "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
     }
     if t.document.collection:
@@ -72,15 +71,15 @@ def json_ld(t: Transcript, archive: Archive, site: paths.Site) -> str:
             "claimReviewed": c.statement,
             "itemReviewed": {
                 "@type": "Claim",
-                "author": {"@type": "Person", "name": archive.people[c.speaker].name},
+                "author": {"@type": "Person", "name": registries.people[c.speaker].name},
                 "appearance": {"@type": "CreativeWork", "url": url},
             },
-            "reviewRating": {"@type": "Rating", "alternateName": ASSESSMENTS[c.assessment]},
+            "reviewRating": {"@type": "Rating", "alternateName": LABELS["Assessment"][c.assessment]},
             "author": {"@type": "Organization", "name": site.name, "url": site.url},
         })
     return f'<script type="application/ld+json">{_script_json(graph)}</script>'
 
 
-def transcript_head(t: Transcript, archive: Archive, site: paths.Site) -> str:
+def transcript_head(t: Transcript, registries: Registries, site: paths.Site) -> str:
     """Everything a transcript page adds to <head>."""
-    return citation_meta(t, archive, site) + "\n" + json_ld(t, archive, site)
+    return citation_meta(t, registries, site) + "\n" + json_ld(t, registries, site)

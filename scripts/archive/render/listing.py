@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterable
 from itertools import groupby
 from typing import TypeVar
 
-from ..model import Archive, Claim, Transcript
+from ..model import LABELS, Claim, Registries, Transcript
 from . import paths
 from .text import front_matter, h, link
-from .transcript import ASSESSMENTS
 
 T = TypeVar("T")
 
@@ -20,11 +19,20 @@ def by_year(items: Iterable[T], year: Callable[[T], int]) -> list[tuple[int, lis
     return [(y, list(group)) for y, group in groupby(items, key=year)]
 
 
-def transcript_entry(here: str, t: Transcript, archive: Archive, extra: str = "") -> str:
+def transcripts_of(pairs: Iterable[tuple[Transcript, object]]) -> tuple[Transcript, ...]:
+    """The conversations of (conversation, item) pairs in date order, each once."""
+    found: list[Transcript] = []
+    for t, _ in pairs:
+        if not found or found[-1] is not t:
+            found.append(t)
+    return tuple(found)
+
+
+def transcript_entry(here: str, t: Transcript, registries: Registries, extra: str = "") -> str:
     """One conversation in a list: date, linked title, participants, summary."""
     url = link(here, paths.transcript(t.id))
     when = h(t.date.human()) + (f", {h(t.time.human())}" if t.time else "")
-    names = ", ".join(h(archive.people[p.person].name) for side in t.participants for p in side.people)
+    names = ", ".join(h(registries.people[p.person].name) for side in t.participants for p in side.people)
     return (
         f'<li class="timeline-entry"><p class="timeline-date"><time datetime="{h(t.date.iso().rstrip("~?%"))}">{when}</time></p>'
         f'<p class="timeline-title"><a href="{h(url)}">{h(t.title)}</a>{" (draft)" if t.draft else ""}</p>'
@@ -33,9 +41,9 @@ def transcript_entry(here: str, t: Transcript, archive: Archive, extra: str = ""
     )
 
 
-def transcript_list(here: str, transcripts: Iterable[Transcript], archive: Archive) -> str:
+def transcript_list(here: str, transcripts: Iterable[Transcript], registries: Registries) -> str:
     """A list of conversations."""
-    return f'<ol class="timeline" data-search-exclude>{"".join(transcript_entry(here, t, archive) for t in transcripts)}</ol>'
+    return f'<ol class="timeline" data-search-exclude>{"".join(transcript_entry(here, t, registries) for t in transcripts)}</ol>'
 
 
 # A claims table's columns: the key a script finds a column by, and the heading readers see
@@ -44,7 +52,7 @@ CLAIM_COLUMNS = {"date": "Date", "speaker": "Speaker", "claim": "Claim", "assess
 
 
 def claims_table(
-    here: str, claims: Iterable[tuple[Transcript, Claim]], archive: Archive, speaker: bool = True, scope: str = ""
+    here: str, claims: Iterable[tuple[Transcript, Claim]], registries: Registries, speaker: bool = True, scope: str = ""
 ) -> str:
     """Claims as a table: in date order, each row carrying what a script filters and sorts it by (data-* attributes).
 
@@ -56,12 +64,12 @@ def claims_table(
     rows = []
     for t, c in claims:
         url = link(here, paths.transcript(t.id), c.id)
-        who = f'<a href="{link(here, paths.person(c.speaker))}">{h(archive.people[c.speaker].name)}</a>'
+        who = f'<a href="{link(here, paths.person(c.speaker))}">{h(registries.people[c.speaker].name)}</a>'
         cells = [
             ("date", f'<time datetime="{h(t.date.iso().rstrip("~?%"))}">{h(t.date.human())}</time>'),
             *([("speaker", who)] if speaker else []),
             ("claim", f'<a href="{h(url)}">{h(c.statement)}</a>'),
-            ("assessment", f'<span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span>'),
+            ("assessment", f'<span class="assessment assessment-{c.assessment}">{LABELS["Assessment"][c.assessment]}</span>'),
         ]
         rows.append(
             f'<tr role="row" data-year="{t.date.year}" data-speaker="{h(c.speaker)}" data-assessment="{h(c.assessment)}" data-topics="{h(" ".join(c.topics))}">'
@@ -72,10 +80,10 @@ def claims_table(
         f'<th role="columnheader" scope="col" data-key="{key}">{label}</th>'
         for key, label in CLAIM_COLUMNS.items() if speaker or key != "speaker"
     )
-    topics = sorted({topic for _, c in claims for topic in c.topics}, key=lambda topic: archive.topics[topic].title.lower())
+    topics = sorted({topic for _, c in claims for topic in c.topics}, key=lambda topic: registries.topics[topic].title.lower())
     vocabulary = (
-        f' data-topic-titles="{h(json.dumps({topic: archive.topics[topic].title for topic in topics}, ensure_ascii=False))}"'
-        f' data-assessment-labels="{h(json.dumps(list(ASSESSMENTS.items()), ensure_ascii=False))}"'
+        f' data-topic-titles="{h(json.dumps({topic: registries.topics[topic].title for topic in topics}, ensure_ascii=False))}"'
+        f' data-assessment-labels="{h(json.dumps(list(LABELS["Assessment"].items()), ensure_ascii=False))}"'
         + (f' data-scope="{h(scope)}"' if scope else "")
     )
     return (

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
 
 from ..crossref import CrossReference
-from ..model import Archive, Person
+from ..model import LABELS, Archive, Person, Registries, Transcript
 from . import paths
 from .listing import claims_table, index_page, transcript_list
-from .memo import NOTHING, Memo
-from .transcript import EXCERPT_KINDS
+from .page import Page
 from .text import count, front_matter, h, link, md_inline, other_names
 
+EXCERPT_KINDS = LABELS["ExcerptKind"]
 SNIPPET_WORDS = 40
 
 
@@ -35,8 +35,9 @@ def _roles(person: Person) -> str:
     return f'<table class="roles"><thead><tr><th>Office</th><th>From</th><th>To</th></tr></thead><tbody>{rows}</tbody></table>'
 
 
-def render_person(person: Person, archive: Archive, xref: CrossReference) -> str:
-    """The Markdown page of one person."""
+def person_page(person: Person, registries: Registries, attended: tuple[Transcript, ...], spoke: tuple[Transcript, ...]) -> str:
+    """The Markdown page of one person: ``attended`` the conversations they took part in, ``spoke`` those in which
+    an excerpt or claim is theirs."""
     here = paths.person(person.id)
     parts = [
         front_matter({"title": person.name, "description": person.description}),
@@ -49,41 +50,40 @@ def render_person(person: Person, archive: Archive, xref: CrossReference) -> str
     parts.append(f'<p class="summary">{h(person.description)}</p>')
     if person.roles:
         parts += ["## Offices {#roles}", _roles(person)]
-    attended = xref.attended.get(person.id, [])
-    parts += [f"## Conversations ({len(attended)}) {{#conversations}}", transcript_list(here, attended, archive) if attended else "<p>None yet.</p>"]
-    excerpts = xref.excerpts_by.get(person.id, [])
+    parts += [f"## Conversations ({len(attended)}) {{#conversations}}", transcript_list(here, attended, registries) if attended else "<p>None yet.</p>"]
+    excerpts = [(t, number, e) for t in spoke for number, e in enumerate(t.excerpts, start=1) if e.speaker == person.id]
     if excerpts:
         items = []
-        for t, e in excerpts:
+        for t, number, e in excerpts:
             url = link(here, paths.transcript(t.id), e.id)
             items.append(
-                f'<li><a href="{h(url)}">{h(t.date.human())}, excerpt {xref.excerpt_numbers[(t.id, e.id)]}</a> '
+                f'<li><a href="{h(url)}">{h(t.date.human())}, excerpt {number}</a> '
                 f'<span class="kind kind-{e.kind}">{EXCERPT_KINDS[e.kind]}</span> {h(_quoted(e.kind, _snippet(e.text)))}</li>'
             )
         parts += [f"## Excerpts ({len(excerpts)}) {{#excerpts}}", f'<ul class="excerpt-list" data-search-exclude>{"".join(items)}</ul>']
-    claims = xref.claims_by.get(person.id, [])
+    claims = [(t, c) for t in spoke for c in t.claims if c.speaker == person.id]
     if claims:
-        parts += [f"## Claims ({len(claims)}) {{#claims}}", claims_table(here, claims, archive, speaker=False)]
+        parts += [f"## Claims ({len(claims)}) {{#claims}}", claims_table(here, claims, registries, speaker=False)]
     return "\n\n".join(parts) + "\n"
 
 
-def render_index(archive: Archive, xref: CrossReference) -> str:
-    """The list of everyone in the archive, by name."""
-    people = sorted(archive.people.values(), key=lambda p: p.name.split()[-1] + " " + p.name)
+def people_index(transcripts: tuple[Transcript, ...], registries: Registries) -> str:
+    """The list of everyone in the archive, by name, with how many conversations each took part in."""
+    attended = Counter(person for t in transcripts for person in t.attendees())
+    people = sorted(registries.people.values(), key=lambda p: p.name.split()[-1] + " " + p.name)
     entries = (
-        (paths.person(p.id), p.name,
-         f' — {h(p.description)} <span class="count">({count(len(xref.attended.get(p.id, [])), "conversation")})</span>')
+        (paths.person(p.id), p.name, f' — {h(p.description)} <span class="count">({count(attended[p.id], "conversation")})</span>')
         for p in people
     )
     return index_page(paths.PEOPLE, "People", "Everyone who speaks or takes part in the archive's conversations.", "people-list", entries)
 
 
-def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
-    """Every person's page and the index of people, each made when asked for."""
-    pages = {}
+def pages(archive: Archive, xref: CrossReference) -> list[Page]:
+    """Every person's page and the index of people."""
+    registries = archive.registries
+    described = []
     for p in archive.people.values():
-        spoken = [t for t, _ in xref.excerpts_by.get(p.id, [])] + [t for t, _ in xref.claims_by.get(p.id, [])]
-        inputs = (p, archive.people, archive.topics, *xref.attended.get(p.id, []), *{id(t): t for t in spoken}.values())
-        pages[paths.person(p.id)] = memo.later(paths.person(p.id), inputs, lambda p=p: render_person(p, archive, xref))
-    pages[paths.PEOPLE] = lambda: render_index(archive, xref)
-    return pages
+        attended, spoke = tuple(xref.attended.get(p.id, ())), tuple(xref.speaking.get(p.id, ()))
+        described.append(Page.of(paths.person(p.id), person_page, p, registries, attended, spoke, source="data/people.yaml"))
+    described.append(Page.of(paths.PEOPLE, people_index, tuple(archive.transcripts), registries, source="data/people.yaml"))
+    return described

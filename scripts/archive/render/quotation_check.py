@@ -28,9 +28,9 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import LABELS, Archive, Citation, Excerpt, PublicRemark, Source, Transcript
+from ..model import LABELS, Archive, Citation, Excerpt, Person, PublicRemark, Registries, Source, Transcript
 from . import cite, paths
-from .memo import NOTHING, Memo
+from .page import Derived, Page, Part, text
 from .text import front_matter, link, page_url
 
 PAGE = paths.CHECK
@@ -52,10 +52,11 @@ class Tables:
     people: dict[str, int]
     sources: dict[str, int]
 
-    @classmethod
-    def of(cls, archive: Archive) -> Tables:
-        """People and sources numbered in their registries' order."""
-        return cls({p: n for n, p in enumerate(archive.people)}, {s: n for n, s in enumerate(archive.sources)})
+
+
+def numbered(people: dict[str, Person], sources: dict[str, Source]) -> Tables:
+    """People and sources numbered in their registries' order."""
+    return Tables({p: n for n, p in enumerate(people)}, {s: n for n, s in enumerate(sources)})
 
 
 def source_text(source: Source) -> str:
@@ -100,18 +101,26 @@ def conversation(t: Transcript, tables: Tables, site: paths.Site) -> str:
     return _json([page_url(paths.transcript(t.id)), t.title, t.date.human(), document_note(t, site), passages(t, tables)])
 
 
-def index_json(archive: Archive, site: paths.Site, memo: Memo = NOTHING) -> Iterator[str]:
-    """The index of every passage, in pieces (one per conversation) to write as they come."""
-    tables = Tables.of(archive)
+def _index_opening(registries: Registries, site: paths.Site) -> str:
     head = {
         "v": VERSION, "n": site.name, "u": site.url, "k": [LABELS["ExcerptKind"][k] for k in KINDS],
-        "p": [p.name for p in archive.people.values()], "s": [source_text(s) for s in archive.sources.values()],
+        "p": [p.name for p in registries.people.values()], "s": [source_text(s) for s in registries.sources.values()],
     }
-    yield _json(head)[:-1] + ',"c":['
-    for n, t in enumerate(archive.transcripts):
-        piece = memo.get(f"passages:{t.id}", (t, archive.people, archive.sources, site), lambda t=t: conversation(t, tables, site))
-        yield ("," if n else "") + piece
-    yield "]}\n"
+    return _json(head)[:-1] + ',"c":['
+
+
+def _index_item(t: Transcript, tables: Tables, site: paths.Site, first: bool) -> str:
+    return ("" if first else ",") + conversation(t, tables, site)
+
+
+def index_json(archive: Archive, site: paths.Site) -> Page:
+    """The index of every passage, a part per conversation; the numbering tables are made once and shared."""
+    tables = Derived(numbered, (archive.people, archive.sources))
+    return Page(INDEX, (
+        Part(_index_opening, (archive.registries, site)),
+        *(Part(_index_item, (t, tables, site, n == 0)) for n, t in enumerate(archive.transcripts)),
+        Part(text, ("]}\n",)),
+    ))
 
 
 def passage_texts(archive: Archive) -> Iterator[str]:
@@ -149,7 +158,7 @@ def _form() -> str:
     )
 
 
-def page() -> str:
+def check_page() -> str:
     """The Markdown page of the checker; the passages come from the index, never from the page itself."""
     here = PAGE
     intro = (

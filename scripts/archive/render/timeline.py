@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import groupby
 
-from ..model import Archive, Event, Transcript
+from ..model import Archive, Event, Registries, Transcript
 from ..values import MONTHS, PartialDate
 from . import paths, timeline_chart
 from .listing import by_year, transcript_list
-from .memo import NOTHING, Memo, ready
+from .page import Page
 from .text import count, front_matter, h, link
 
 
@@ -34,9 +34,9 @@ def _chart(here: str, transcripts: list[Transcript], events: list[Event], sectio
     return timeline_chart.chart(conversations, context, one_by_one)
 
 
-def _event_entry(event: Event, archive: Archive) -> str:
+def _event_entry(event: Event, registries: Registries) -> str:
     """One context event in the list: date, title, place, summary and the source it rests on."""
-    source = archive.sources[event.source.source]
+    source = registries.sources[event.source.source]
     title = h(event.title)
     if event.url:
         title = f'<a href="{h(event.url)}">{title}</a>'
@@ -51,40 +51,44 @@ def _event_entry(event: Event, archive: Archive) -> str:
     )
 
 
-def _events_section(events: list[Event], archive: Archive) -> list[str]:
+def _events_section(events: list[Event], registries: Registries) -> list[str]:
     """The list of context events, the text alternative of the chart's events lane."""
     if not events:
         return []
     return [
         "## Context events {#events}",
         "<p>What happened around the conversations, as the sources cited state it.</p>",
-        f'<ol class="timeline-events" data-search-exclude>{"".join(_event_entry(e, archive) for e in events)}</ol>',
+        f'<ol class="timeline-events" data-search-exclude>{"".join(_event_entry(e, registries) for e in events)}</ol>',
     ]
 
 
-def _year_page(year: int, entries: list[Transcript], events: list[Event], archive: Archive) -> str:
+def year_page(year: int, entries: tuple[Transcript, ...], registries: Registries) -> str:
     """One year's page: its chart, then its conversations by month."""
     here = paths.timeline_year(year)
+    events = timeline_chart.events_in_order(registries.events)
     parts = [
         front_matter({"title": f"Timeline: {year}", "description": f"The {count(len(entries), 'conversation')} of {year} in the archive."}, searchable=False),
         f"# Conversations of {year} {{#title}}",
         f'<p><a href="{link(here, paths.TIMELINE)}">All years</a></p>',
-        _chart(here, entries, [e for e in events if e.date.year == year], lambda d: f"#{month_anchor(d)}"),
+        _chart(here, list(entries), [e for e in events if e.date.year == year], lambda d: f"#{month_anchor(d)}"),
     ]
     for month, group in groupby(entries, key=lambda t: t.date.month):
         heading = f"{MONTHS[month - 1]} {year}" if month else "Month not known"
         parts.append(f"## {heading} {{#{month_anchor(PartialDate(year, month))}}}")
-        parts.append(transcript_list(here, group, archive))
+        parts.append(transcript_list(here, group, registries))
     return "\n\n".join(parts) + "\n"
 
 
-def render(archive: Archive, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
-    """The timeline page, plus one page per year when the archive holds more than ``PAGE_LIMIT`` conversations;
-    each is made when asked for."""
-    total = len(archive.transcripts)
-    years = by_year(archive.transcripts, lambda t: t.date.year)
-    split = total > paths.PAGE_LIMIT
-    events = timeline_chart.events_in_order(archive.events)
+def _split(transcripts: tuple[Transcript, ...]) -> bool:
+    """Whether the timeline has one page per year (a large archive)."""
+    return len(transcripts) > paths.PAGE_LIMIT
+
+
+def timeline_page(transcripts: tuple[Transcript, ...], registries: Registries) -> str:
+    """The timeline: the chart, then every conversation by year (or, when large, the list of year pages), then the events."""
+    total = len(transcripts)
+    split = _split(transcripts)
+    events = timeline_chart.events_in_order(registries.events)
     if split:
         section = lambda d: link(paths.TIMELINE, paths.timeline_year(d.year))  # noqa: E731
     else:
@@ -92,24 +96,27 @@ def render(archive: Archive, memo: Memo = NOTHING) -> dict[str, Callable[[], str
     parts = [
         front_matter({"title": "Timeline", "description": f"All {count(total, 'conversation')} in the archive, in date order."}, searchable=False),
         "# Timeline {#title}",
-        _chart(paths.TIMELINE, archive.transcripts, events, section, one_by_one=not split),
+        _chart(paths.TIMELINE, list(transcripts), events, section, one_by_one=not split),
         f'<p class="timeline-intro">{count(total, "conversation")}, oldest first.</p>',
     ]
-    pages: dict[str, Callable[[], str]] = {}
     listed = []
-    for year, entries in years:
+    for year, entries in by_year(transcripts, lambda t: t.date.year):
         if split:
-            year_page = paths.timeline_year(year)
-            listed.append(f'<li><a href="{link(paths.TIMELINE, year_page)}">{year}</a> ({len(entries)})</li>')
-            pages[year_page] = memo.later(
-                year_page, (archive.people, archive.events, *entries),
-                lambda year=year, entries=entries: _year_page(year, entries, events, archive),
-            )
+            listed.append(f'<li><a href="{link(paths.TIMELINE, paths.timeline_year(year))}">{year}</a> ({len(entries)})</li>')
         else:
             listed.append(f"## {year} {{#y{year}}}")
-            listed.append(transcript_list(paths.TIMELINE, entries, archive))
+            listed.append(transcript_list(paths.TIMELINE, entries, registries))
     if split:
         listed = [f'<ul class="years">{"".join(listed)}</ul>']
-    parts += listed + _events_section(events, archive)
-    pages[paths.TIMELINE] = ready("\n\n".join(p for p in parts if p) + "\n")
-    return pages
+    parts += listed + _events_section(events, registries)
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def pages(archive: Archive) -> list[Page]:
+    """The timeline page, plus one page per year when the archive holds more than ``PAGE_LIMIT`` conversations."""
+    transcripts, registries = tuple(archive.transcripts), archive.registries
+    described = [Page.of(paths.TIMELINE, timeline_page, transcripts, registries)]
+    if _split(transcripts):
+        for year, entries in by_year(transcripts, lambda t: t.date.year):
+            described.append(Page.of(paths.timeline_year(year), year_page, year, tuple(entries), registries))
+    return described

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
 
 from ..crossref import CrossReference
-from ..model import Archive, Topic
+from ..model import Archive, Registries, Topic, Transcript
 from . import paths
-from .listing import claims_table, index_page, transcript_list
-from .memo import NOTHING, Memo
+from .listing import claims_table, index_page, transcript_list, transcripts_of
+from .page import Page
 from .text import count, front_matter, h, link, md_inline, other_names
 
 
-def render_topic(topic: Topic, archive: Archive, xref: CrossReference) -> str:
-    """The Markdown page of one topic."""
+def topic_page(topic: Topic, registries: Registries, transcripts: tuple[Transcript, ...], with_claims: tuple[Transcript, ...]) -> str:
+    """The Markdown page of one topic: ``transcripts`` the conversations tagged with it, ``with_claims`` those
+    holding a claim tagged with it."""
     here = paths.topic(topic.id)
-    transcripts = xref.transcripts_on.get(topic.id, [])
-    claims = xref.claims_on.get(topic.id, [])
+    claims = [(t, c) for t in with_claims for c in t.claims if topic.id in c.topics]
     parts = [
         front_matter({"title": topic.title, "description": topic.description or f"Conversations and claims about {topic.title}."}),
         f"# {md_inline(topic.title)} {{#title}}",
@@ -25,31 +25,32 @@ def render_topic(topic: Topic, archive: Archive, xref: CrossReference) -> str:
         parts.append(f'<p class="other-names">{other_names(topic.names.ru, topic.names.uk)}</p>')
     if topic.description:
         parts.append(f'<p class="summary">{h(topic.description)}</p>')
-    parts += [f"## Conversations ({len(transcripts)}) {{#conversations}}", transcript_list(here, transcripts, archive) if transcripts else "<p>None yet.</p>"]
+    parts += [f"## Conversations ({len(transcripts)}) {{#conversations}}", transcript_list(here, transcripts, registries) if transcripts else "<p>None yet.</p>"]
     if claims:
-        parts += [f"## Claims ({len(claims)}) {{#claims}}", claims_table(here, claims, archive)]
+        parts += [f"## Claims ({len(claims)}) {{#claims}}", claims_table(here, claims, registries)]
     return "\n\n".join(parts) + "\n"
 
 
-def render_index(archive: Archive, xref: CrossReference) -> str:
-    """The controlled list of topics."""
-    topics = sorted(archive.topics.values(), key=lambda t: t.title.lower())
+def topics_index(transcripts: tuple[Transcript, ...], registries: Registries) -> str:
+    """The controlled list of topics, with how many conversations and claims each has."""
+    conversations = Counter(topic for t in transcripts for topic in t.topics)
+    claims = Counter(topic for t in transcripts for c in t.claims for topic in dict.fromkeys(c.topics))
+    topics = sorted(registries.topics.values(), key=lambda t: t.title.lower())
     entries = (
         (paths.topic(t.id), t.title,
          (f" — {h(t.description)}" if t.description else "")
-         + f' <span class="count">({count(len(xref.transcripts_on.get(t.id, [])), "conversation")}, '
-         f'{count(len(xref.claims_on.get(t.id, [])), "claim")})</span>')
+         + f' <span class="count">({count(conversations[t.id], "conversation")}, {count(claims[t.id], "claim")})</span>')
         for t in topics
     )
     return index_page(paths.TOPICS, "Topics", "The archive's controlled list of topics.", "topic-list", entries)
 
 
-def render(archive: Archive, xref: CrossReference, memo: Memo = NOTHING) -> dict[str, Callable[[], str]]:
-    """Every topic's page and the index of topics, each made when asked for."""
-    pages = {}
+def pages(archive: Archive, xref: CrossReference) -> list[Page]:
+    """Every topic's page and the index of topics."""
+    registries = archive.registries
+    described = []
     for topic in archive.topics.values():
-        listed = [*xref.transcripts_on.get(topic.id, []), *{id(t): t for t, _ in xref.claims_on.get(topic.id, [])}.values()]
-        inputs = (topic, archive.people, archive.topics, *listed)
-        pages[paths.topic(topic.id)] = memo.later(paths.topic(topic.id), inputs, lambda topic=topic: render_topic(topic, archive, xref))
-    pages[paths.TOPICS] = lambda: render_index(archive, xref)
-    return pages
+        tagged, with_claims = tuple(xref.transcripts_on.get(topic.id, ())), transcripts_of(xref.claims_on.get(topic.id, ()))
+        described.append(Page.of(paths.topic(topic.id), topic_page, topic, registries, tagged, with_claims, source="data/topics.yaml"))
+    described.append(Page.of(paths.TOPICS, topics_index, tuple(archive.transcripts), registries, source="data/topics.yaml"))
+    return described

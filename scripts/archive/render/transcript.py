@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .. import markup
-from ..crossref import CrossReference
-from ..model import LABELS, Archive, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Transcript, Wording
+from ..model import LABELS, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Registries, Transcript, Wording
 from . import citations, cite, paths
 from .differences import same_words, word_diff
 from .text import front_matter, h, link, md_inline, other_names, prose, shown_url
@@ -14,17 +13,17 @@ ASSESSMENTS = LABELS["Assessment"]
 EXCERPT_KINDS = LABELS["ExcerptKind"]
 
 
-def person_link(here: str, person_id: str, archive: Archive) -> str:
+def person_link(here: str, person_id: str, registries: Registries) -> str:
     """A person's name linked to their page."""
-    return f'<a href="{link(here, paths.person(person_id))}">{h(archive.people[person_id].name)}</a>'
+    return f'<a href="{link(here, paths.person(person_id))}">{h(registries.people[person_id].name)}</a>'
 
 
-def topic_links(here: str, topics: list[str], archive: Archive) -> str:
+def topic_links(here: str, topics: list[str], registries: Registries) -> str:
     """Topic titles linked to their pages."""
-    return ", ".join(f'<a href="{link(here, paths.topic(t))}">{h(archive.topics[t].title)}</a>' for t in topics)
+    return ", ".join(f'<a href="{link(here, paths.topic(t))}">{h(registries.topics[t].title)}</a>' for t in topics)
 
 
-def _facts(t: Transcript, archive: Archive) -> str:
+def _facts(t: Transcript, registries: Registries) -> str:
     rows = [("Date", t.date.human() + (f", {h(t.time.human())} local time" if t.time else ""))]
     if t.place:
         rows.append(("Place", h(t.place)))
@@ -34,19 +33,19 @@ def _facts(t: Transcript, archive: Archive) -> str:
     rows.append(("Document", kind))
     if t.document.markings:
         rows.append(("Markings", " · ".join(h(m) for m in t.document.markings)))
-    rows.append(("Topics", topic_links(paths.transcript(t.id), t.topics, archive)))
-    names = _names_in_other_languages(t, archive)
+    rows.append(("Topics", topic_links(paths.transcript(t.id), t.topics, registries)))
+    names = _names_in_other_languages(t, registries)
     if names:
         rows.append(("In Russian and Ukrainian", names))
     items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="facts">{items}</dl>'
 
 
-def _names_in_other_languages(t: Transcript, archive: Archive) -> str:
+def _names_in_other_languages(t: Transcript, registries: Registries) -> str:
     """The place, the people and the topics as they are written in Russian and Ukrainian, where the data has them."""
     named = [t.place_names] if t.place_names else []
-    named += [archive.people[p.person].names for side in t.participants for p in side.people]
-    named += [archive.topics[topic].names for topic in t.topics]
+    named += [registries.people[p.person].names for side in t.participants for p in side.people]
+    named += [registries.topics[topic].names for topic in t.topics]
     return "; ".join(other_names(n.ru, n.uk, labelled=False) for n in named if n is not None and (n.ru or n.uk))
 
 
@@ -59,39 +58,39 @@ def _draft(t: Transcript) -> str:
     )
 
 
-def _caveat(t: Transcript, archive: Archive) -> str:
+def _caveat(t: Transcript, registries: Registries) -> str:
     if not t.caveat:
         return ""
     c = t.caveat
     label = "The document's own caveat" + (" (paraphrased)" if c.kind == "paraphrase" else "")
     text = prose(f"“{c.text}”" if c.kind == "quote" else c.text)
-    where = f'<p class="provenance">Read in {citations.short(c.source, archive.sources)}.</p>'
+    where = f'<p class="provenance">Read in {citations.short(c.source, registries.sources)}.</p>'
     return f'<div class="admonition warning caveat"><p class="admonition-title">{label}</p>{text}{where}</div>'
 
 
-def _participants(t: Transcript, archive: Archive) -> str:
+def _participants(t: Transcript, registries: Registries) -> str:
     sides = []
     for side in t.participants:
         people = []
         for p in side.people:
-            role = p.role or archive.role_on(p.person, t.date)
-            who = person_link(paths.transcript(t.id), p.person, archive)
+            role = p.role or registries.role_on(p.person, t.date)
+            who = person_link(paths.transcript(t.id), p.person, registries)
             people.append(f"<li>{who}" + (f' <span class="role">— {h(role)}</span>' if role else "") + "</li>")
         sides.append(f'<div class="side"><p class="side-name">{h(side.side)}</p><ul>{"".join(people)}</ul></div>')
     return f'<div class="participants">{"".join(sides)}</div>'
 
 
-def _notes(notes: list[Note], archive: Archive) -> str:
+def _notes(notes: list[Note], registries: Registries) -> str:
     return "".join(
         f'<div class="note">{markup.to_html(n.text)}'
-        f'<p class="note-sources">Sources: {citations.short_list(n.sources, archive.sources)}</p></div>'
+        f'<p class="note-sources">Sources: {citations.short_list(n.sources, registries.sources)}</p></div>'
         for n in notes
     )
 
 
-def _provenance(e: Excerpt, archive: Archive) -> str:
-    source = citations.short(e.source, archive.sources)
-    tier = citations.TIER_LABELS[archive.sources[e.source.source].tier]
+def _provenance(e: Excerpt, registries: Registries) -> str:
+    source = citations.short(e.source, registries.sources)
+    tier = citations.TIER_LABELS[registries.sources[e.source.source].tier]
     lead = {
         "quote": "The document's words as printed in",
         "paraphrase": "Paraphrase from",
@@ -100,8 +99,8 @@ def _provenance(e: Excerpt, archive: Archive) -> str:
     return f'<p class="provenance">{lead} {source} ({tier}).</p>'
 
 
-def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive, claims: list[Claim]) -> str:
-    speaker = person_link(paths.transcript(t.id), e.speaker, archive)
+def _excerpt(t: Transcript, number: int, e: Excerpt, registries: Registries, claims: list[Claim]) -> str:
+    speaker = person_link(paths.transcript(t.id), e.speaker, registries)
     kind = EXCERPT_KINDS[e.kind]
     former = "".join(f'<span id="{old}"></span>' for old in e.former_ids)
     head = (
@@ -120,12 +119,12 @@ def _excerpt(t: Transcript, number: int, e: Excerpt, archive: Archive, claims: l
         original = f'<div class="original"{lang}>{prose(e.original)}</div>'
     return (
         f'<div class="turn turn-{e.kind}">{head}{body}{original}'
-        f"{_provenance(e, archive)}{_excerpt_claims(e, claims)}{_wordings(e.text, e.wordings, archive)}{_notes(e.notes, archive)}</div>"
+        f"{_provenance(e, registries)}{_excerpt_claims(e, claims)}{_wordings(e.text, e.wordings, registries)}{_notes(e.notes, registries)}</div>"
     )
 
 
-def _wording(text: str, w: Wording, archive: Archive) -> str:
-    where = f'<p class="provenance">As printed in {citations.short(w.source, archive.sources)} ({_tier(w.source, archive)}).</p>'
+def _wording(text: str, w: Wording, registries: Registries) -> str:
+    where = f'<p class="provenance">As printed in {citations.short(w.source, registries.sources)} ({_tier(w.source, registries)}).</p>'
     if same_words(text, w.text):
         return f'<li><p class="wording wording-same">The same words as above.</p>{where}</li>'
     marked = word_diff(text, w.text)
@@ -133,7 +132,7 @@ def _wording(text: str, w: Wording, archive: Archive) -> str:
     return f'<li><p class="wording">{shown}</p>{where}</li>'
 
 
-def _wordings(text: str, wordings: list[Wording], archive: Archive) -> str:
+def _wordings(text: str, wordings: list[Wording], registries: Registries) -> str:
     """Other sources' wordings of a passage, each marked where it differs from ``text``."""
     if not wordings:
         return ""
@@ -141,15 +140,15 @@ def _wordings(text: str, wordings: list[Wording], archive: Archive) -> str:
         '<p class="wordings-key">How other sources print this passage. Marked against the text above: '
         '<del>struck through</del> = missing from that source, <ins>underlined</ins> = added or changed by it.</p>'
     )
-    return f'<div class="wordings">{key}<ul>{"".join(_wording(text, w, archive) for w in wordings)}</ul></div>'
+    return f'<div class="wordings">{key}<ul>{"".join(_wording(text, w, registries) for w in wordings)}</ul></div>'
 
 
-def _tier(citation: Citation, archive: Archive) -> str:
-    return citations.TIER_LABELS[archive.sources[citation.source].tier]
+def _tier(citation: Citation, registries: Registries) -> str:
+    return citations.TIER_LABELS[registries.sources[citation.source].tier]
 
 
-def _public_remark(t: Transcript, r: PublicRemark, archive: Archive) -> str:
-    speaker = person_link(paths.transcript(t.id), r.speaker, archive)
+def _public_remark(t: Transcript, r: PublicRemark, registries: Registries) -> str:
+    speaker = person_link(paths.transcript(t.id), r.speaker, registries)
     words = prose(f"“{r.text}”" if r.kind == "quote" else r.text)
     body = f'<blockquote class="words">{words}</blockquote>' if r.kind == "quote" else f'<div class="words">{words}</div>'
     lead = "The words as printed in" if r.kind == "quote" else "Paraphrase from"
@@ -157,34 +156,34 @@ def _public_remark(t: Transcript, r: PublicRemark, archive: Archive) -> str:
         f'<div class="remark" id="{r.id}"><p class="remark-head"><span class="speaker">{speaker}</span>, {h(r.occasion)}'
         f' <span class="kind kind-{"quote" if r.kind == "quote" else "paraphrase"}">{EXCERPT_KINDS[r.kind]}</span>'
         f' <a class="anchorlink" href="#{r.id}" title="Permanent link to this remark">¶</a></p>'
-        f'{body}<p class="provenance">{lead} {citations.short(r.source, archive.sources)} ({_tier(r.source, archive)}).</p>'
-        f"{_wordings(r.text, r.wordings, archive)}</div>"
+        f'{body}<p class="provenance">{lead} {citations.short(r.source, registries.sources)} ({_tier(r.source, registries)}).</p>'
+        f"{_wordings(r.text, r.wordings, registries)}</div>"
     )
 
 
-def _public_remarks(t: Transcript, archive: Archive) -> list[str]:
+def _public_remarks(t: Transcript, registries: Registries) -> list[str]:
     if not t.public_remarks:
         return []
     intro = (
         '<p class="public-intro">What the same leaders said in public that day. '
         "These are public statements, not part of the record of the private conversation above.</p>"
     )
-    return ["## Said in public the same day {#public-remarks}", intro + "".join(_public_remark(t, r, archive) for r in t.public_remarks)]
+    return ["## Said in public the same day {#public-remarks}", intro + "".join(_public_remark(t, r, registries) for r in t.public_remarks)]
 
 
-def corrections_list(corrections: list[Correction], archive: Archive) -> str:
+def corrections_list(corrections: list[Correction], registries: Registries) -> str:
     """Dated corrections, newest first, each saying what changed and why."""
     items = []
     for c in sorted(corrections, key=lambda c: c.date.sort_key(), reverse=True):
-        sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, archive.sources)}</p>' if c.sources else ""
+        sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, registries.sources)}</p>' if c.sources else ""
         items.append(f'<li><p class="correction-date"><time datetime="{c.date.iso()}">{c.date.human()}</time></p>{markup.to_html(c.text)}{sources}</li>')
     return f'<ol class="corrections" reversed>{"".join(items)}</ol>'
 
 
-def _corrections(t: Transcript, archive: Archive) -> list[str]:
+def _corrections(t: Transcript, registries: Registries) -> list[str]:
     if not t.corrections:
         return ["## Corrections {#corrections}", '<p class="no-corrections">No corrections have been made to this entry since it was added.</p>']
-    return ["## Corrections {#corrections}", corrections_list(t.corrections, archive)]
+    return ["## Corrections {#corrections}", corrections_list(t.corrections, registries)]
 
 
 EXTRACT_WORDS = 24
@@ -217,14 +216,14 @@ def _excerpt_claims(e: Excerpt, claims: list[Claim]) -> str:
     return f'<div class="excerpt-claims"><p class="excerpt-claims-head">Claims drawn from this passage</p><ul>{items}</ul></div>'
 
 
-def _claim(t: Transcript, number: int, c: Claim, numbers: dict[str, int], by_id: dict[str, Excerpt], archive: Archive) -> str:
-    sources = citations.short_list(c.sources, archive.sources)
+def _claim(t: Transcript, number: int, c: Claim, numbers: dict[str, int], by_id: dict[str, Excerpt], registries: Registries) -> str:
+    sources = citations.short_list(c.sources, registries.sources)
     from_excerpts = ", ".join(f'<a href="#{x}">excerpt {numbers[x]}</a>' for x in c.excerpts)
     here = paths.transcript(t.id)
-    topics = topic_links(here, c.topics, archive)
+    topics = topic_links(here, c.topics, registries)
     meta = (
         f'<p class="claim-meta"><span class="assessment assessment-{c.assessment}">{ASSESSMENTS[c.assessment]}</span> '
-        f"Claimed by {person_link(here, c.speaker, archive)} in {from_excerpts}."
+        f"Claimed by {person_link(here, c.speaker, registries)} in {from_excerpts}."
         + (f" Topics: {topics}." if topics else "")
         + "</p>"
     )
@@ -236,7 +235,7 @@ def _claim(t: Transcript, number: int, c: Claim, numbers: dict[str, int], by_id:
     )
 
 
-def _document(t: Transcript, archive: Archive) -> str:
+def _document(t: Transcript, registries: Registries) -> str:
     d = t.document
     rows = [("Held by", h(d.archive))]
     if d.collection:
@@ -246,7 +245,7 @@ def _document(t: Transcript, archive: Archive) -> str:
     if d.url:
         rows.append(("Link", f'<a href="{h(d.url)}">{shown_url(d.url)}</a>'))
     if d.release:
-        rows.append(("Released in", citations.short(Citation(source=d.release), archive.sources)))
+        rows.append(("Released in", citations.short(Citation(source=d.release), registries.sources)))
     if d.declassified:
         parts = []
         if d.declassified.date:
@@ -294,10 +293,10 @@ def _cite(t: Transcript, site: paths.Site) -> str:
     )
 
 
-def _neighbours(t: Transcript, xref: CrossReference) -> str:
+def _neighbours(t: Transcript, previous: Transcript | None, following: Transcript | None) -> str:
     here = paths.transcript(t.id)
     links = []
-    for label, rel, other in (("Previous", "prev", xref.previous.get(t.id)), ("Next", "next", xref.next.get(t.id))):
+    for label, rel, other in (("Previous", "prev", previous), ("Next", "next", following)):
         if other is not None:
             links.append(
                 f'<a class="neighbour neighbour-{rel}" rel="{rel}" href="{link(here, paths.transcript(other.id))}">'
@@ -307,35 +306,37 @@ def _neighbours(t: Transcript, xref: CrossReference) -> str:
     return f'<nav class="neighbours" aria-label="Conversations in date order">{"".join(links)}</nav>' if links else ""
 
 
-def render(t: Transcript, archive: Archive, xref: CrossReference, site: paths.Site) -> str:
-    """The Markdown page of one transcript."""
+def transcript_page(
+    t: Transcript, previous: Transcript | None, following: Transcript | None, registries: Registries, site: paths.Site
+) -> str:
+    """The Markdown page of one transcript; ``previous`` and ``following`` are its neighbours in date order."""
     numbers = {e.id: i for i, e in enumerate(t.excerpts, start=1)}
     parts = [
         front_matter({"title": t.title, "description": t.summary}),
         f"# {md_inline(t.title)} {{#title}}",
         _draft(t),
-        _facts(t, archive),
+        _facts(t, registries),
         f'<p class="summary">{h(t.summary)}</p>',
-        _caveat(t, archive),
+        _caveat(t, registries),
         "## Participants {#participants}",
-        _participants(t, archive),
+        _participants(t, registries),
     ]
     if t.notes:
-        parts += ["## Editor's notes {#notes}", _notes(t.notes, archive)]
+        parts += ["## Editor's notes {#notes}", _notes(t.notes, registries)]
     parts += ["## Excerpts {#excerpts}"]
     claims_of: dict[str, list[Claim]] = {}
     for c in t.claims:
         for x in c.excerpts:
             claims_of.setdefault(x, []).append(c)
-    parts += [_excerpt(t, numbers[e.id], e, archive, claims_of.get(e.id, [])) for e in t.excerpts]
+    parts += [_excerpt(t, numbers[e.id], e, registries, claims_of.get(e.id, [])) for e in t.excerpts]
     if t.claims:
         parts += ["## Claims {#claims}"]
         by_id = {e.id: e for e in t.excerpts}
-        parts += [_claim(t, i, c, numbers, by_id, archive) for i, c in enumerate(t.claims, start=1)]
-    parts += _public_remarks(t, archive)
-    parts += ["## The document {#document}", _document(t, archive)]
-    cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(archive.sources[s])}</li>' for s in _cited(t))
+        parts += [_claim(t, i, c, numbers, by_id, registries) for i, c in enumerate(t.claims, start=1)]
+    parts += _public_remarks(t, registries)
+    parts += ["## The document {#document}", _document(t, registries)]
+    cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(registries.sources[s])}</li>' for s in _cited(t))
     parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{cited}</ol>']
-    parts += _corrections(t, archive)
-    parts += ["## Cite this conversation {#cite}", _cite(t, site), _neighbours(t, xref)]
+    parts += _corrections(t, registries)
+    parts += ["## Cite this conversation {#cite}", _cite(t, site), _neighbours(t, previous, following)]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -1,7 +1,7 @@
 """Step 5, build: run MkDocs into a fresh folder, then swap it in, so a failed build changes nothing.
 
-MkDocs runs in this process, so the data the check has just read is reused by the
-hooks (``pipeline`` keeps unchanged files) instead of being read a second time.
+MkDocs runs in this process, so the archive the check has just read is handed to
+the build's adapter instead of being read a second time.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from .characters import visible
+from ..characters import visible
+from ..model import Archive
 
 
 def _show_warnings() -> None:
@@ -28,34 +29,6 @@ def _show_warnings() -> None:
         handler._archive = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
-
-
-class PageProgress:
-    """Tells how far a long build has gone, in tenths, so a large archive's build is not minutes of silence.
-
-    Builds of fewer than ``LONG`` pages say nothing; longer ones print at most ten lines.
-    """
-
-    LONG = 500
-
-    def __init__(self) -> None:
-        self.total = 0
-        self.done = 0
-
-    def start(self, total: int) -> None:
-        """A build of ``total`` pages begins."""
-        self.total, self.done = total, 0
-        if total >= self.LONG:
-            print(f"Building {total:,} pages with MkDocs", file=sys.stderr, flush=True)
-
-    def page_done(self) -> None:
-        """One more page converted; print when a new tenth is reached."""
-        self.done += 1
-        if self.total >= self.LONG and self.done * 10 // self.total > (self.done - 1) * 10 // self.total:
-            print(f"  {self.done * 100 // self.total}% ({self.done:,} of {self.total:,} pages)", file=sys.stderr, flush=True)
-
-
-PROGRESS = PageProgress()
 
 
 def _swap_in(staging: Path, site: Path) -> None:
@@ -74,8 +47,11 @@ def _swap_in(staging: Path, site: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def build_site(project: Path, site: Path) -> bool:
-    """Build the site as ``mkdocs build --strict`` does; replace ``site`` only if the build succeeds."""
+def build_site(project: Path, site: Path, archive: Archive | None = None) -> bool:
+    """Build the site as ``mkdocs build --strict`` does; replace ``site`` only if the build succeeds.
+
+    ``archive``, if given, is the archive just read from the project's data, handed to the adapter's one-off build.
+    """
     _show_warnings()
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +60,8 @@ def build_site(project: Path, site: Path) -> bool:
         try:
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(staging), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
+            for hooks in config.hooks.values():  # the adapter (scripts/mkdocs_hooks.py) takes the archive already read
+                getattr(hooks, "hand_over", lambda archive: None)(archive)
             try:
                 build(config)
             finally:
