@@ -29,15 +29,20 @@ def position(text: str, needle: str, nth: int | None = None, *, after: str = "")
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def line_col(file: Path, needle: str, nth: int | None = None, *, after: str = "") -> tuple[int, int]:
+    """Line and column in the file where ``needle`` begins (the one right after ``after``, or its ``nth`` occurrence)."""
+    return position(file.read_text(encoding="utf-8"), needle, nth, after=after)
+
+
 def at(file: Path, needle: str, nth: int | None = None, *, after: str = "") -> str:
-    """``line:col`` in the file where ``needle`` begins (the one right after ``after``, or its ``nth`` occurrence)."""
-    line, col = position(file.read_text(encoding="utf-8"), needle, nth, after=after)
+    """``line:col`` in the file where ``needle`` begins, found as ``line_col`` finds it."""
+    line, col = line_col(file, needle, nth, after=after)
     return f"{line}:{col}"
 
 
 def line_of(file: Path, needle: str, nth: int | None = None, *, after: str = "") -> int:
-    """The line in the file where ``needle`` begins, found as ``at`` finds it."""
-    return position(file.read_text(encoding="utf-8"), needle, nth, after=after)[0]
+    """The line in the file where ``needle`` begins, found as ``line_col`` finds it."""
+    return line_col(file, needle, nth, after=after)[0]
 
 
 def top(file: Path) -> str:
