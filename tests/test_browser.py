@@ -286,6 +286,7 @@ def test_search_works_under_the_policy(mounted_url: str, browser: webdriver.Chro
 def test_the_preview_shows_problems_in_the_data_on_the_open_page_and_recovers(tmp_path: Path, browser: webdriver.Chrome) -> None:
     """A YAML file broken under a running `make serve`: the open page lists the problem, then comes back when fixed."""
     from conftest import LAKESIDE, edit
+    from positions import at
     from test_serve import start_preview, stop_preview, wait_for
 
     project, port, server = start_preview(tmp_path)
@@ -297,7 +298,8 @@ def test_the_preview_shows_problems_in_the_data_on_the_open_page_and_recovers(tm
         edit(project, LAKESIDE, "    speaker: beta\n    kind: paraphrase", "    speaker: putn\n    kind: paraphrase")
         alert = WebDriverWait(browser, 60).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".archive-problems")))
         assert alert.get_attribute("role") == "alert"
-        assert f"{LAKESIDE}:44:14: excerpts[1].speaker: unknown person 'putn' (known: alpha, beta, gamma)" in alert.text
+        where = at(project / LAKESIDE, "putn")
+        assert f"{LAKESIDE}:{where}: excerpts[1].speaker: unknown person 'putn' (known: alpha, beta, gamma)" in alert.text
         assert "Lakeside meeting" in browser.find_element(By.TAG_NAME, "h1").text  # the last good page is still there
         ARTIFACTS.mkdir(exist_ok=True)
         browser.save_screenshot(str(ARTIFACTS / "preview-problems.png"))

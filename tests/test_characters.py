@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from archive.characters import BLANK_LOOKING, JOINERS, ONE_LINE_SPACES, first_refused, visible, why_refused
 from conftest import LAKESIDE, build, edit, page, problems_in
+from positions import at
 
 REFUSED_EVERYWHERE = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
@@ -82,7 +83,8 @@ def test_a_title_of_any_characters_is_refused_exactly_or_shown_exactly(tmp_path_
     refused = first_refused(title, one_line=True)
     found = problems_in(project)
     if refused is not None:
-        assert found == [f"{LAKESIDE}:1:8: title: {refused.message()}"]
+        where = at(project / LAKESIDE, '"', after="title: ")
+        assert found == [f"{LAKESIDE}:{where}: title: {refused.message()}"]
         assert build(project).returncode == 1
         return
     if title != title.strip() or not title.strip():
@@ -97,6 +99,7 @@ def test_a_title_of_any_characters_is_refused_exactly_or_shown_exactly(tmp_path_
 
 def test_a_refused_character_typed_in_a_registry_is_pointed_at(project: Path) -> None:
     edit(project, "data/topics.yaml", "  title: Borders", "  title: Bor\u2800ders")
+    where = at(project / "data/topics.yaml", "\u2800")
     assert problems_in(project) == [
-        "data/topics.yaml:2:13: borders.title: contains U+2800 BRAILLE PATTERN BLANK, a character that shows as blank or as nothing; remove it"
+        f"data/topics.yaml:{where}: borders.title: contains U+2800 BRAILLE PATTERN BLANK, a character that shows as blank or as nothing; remove it"
     ]

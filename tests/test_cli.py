@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import LAKESIDE, REPO, edit
+from positions import at
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -30,7 +31,7 @@ def test_check_reports_every_problem_and_exits_1(project: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        "data/transcripts/2001-06-16-lakeside.yaml:44:14: excerpts[1].speaker: unknown person 'putn' (known: alpha, beta, gamma)",
+        f"{LAKESIDE}:{at(project / LAKESIDE, 'putn')}: excerpts[1].speaker: unknown person 'putn' (known: alpha, beta, gamma)",
         "data/transcripts/2003-02-lakeside-call.yaml:1:8: file is not valid UTF-8 (byte 0xff); save it as UTF-8",
         "2 problem(s) in 2 file(s); nothing was built.",
     ]
