@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help setup serve site check test new bench bench-tools lock clean
+.PHONY: help setup serve site export check test new bench bench-tools lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -47,6 +47,8 @@ serve: $(SERVE_STAMP) ## Check the data, then serve the site (drafts included) a
 
 site: $(SERVE_STAMP) ## Check the data and build the site into site/ (replaced only if the build succeeds)
 	@$(BIN)/python -m archive build
+
+export: $(SERVE_STAMP) ; @$(BIN)/python -m archive export "$(or $(DIR),$(error Name the folder: make export DIR=path))" ## Check, then write DIR=path: docs/ with every generated page, and mkdocs.yml without hooks
 
 check: $(SERVE_STAMP) ## Validate every data file; lists all problems as path:line:col: field: message
 	@$(BIN)/python -m archive check

@@ -1,4 +1,4 @@
-"""Command line: ``python -m archive check`` validates the data; ``build`` publishes the site.
+"""Command line: ``python -m archive check`` validates the data; ``build`` publishes the site; ``export`` writes its files.
 
 Exit codes: 0 when all is well, 1 when the data or the build has problems,
 2 for a wrong command line. Problems go to standard error, one per line, as
@@ -8,6 +8,7 @@ Exit codes: 0 when all is well, 1 when the data or the build has problems,
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 from . import scaffold
 from .characters import visible
 from .engine.build import build_site
+from .engine.export import ExportError, export
 from .json_schema import write_schemas
 from .pipeline import read_archive, registry_ids
 from .model import Archive
@@ -114,6 +116,17 @@ def _new(project: Path, args: argparse.Namespace, usage: str) -> int:
     return 0
 
 
+def _export(project: Path, target: Path) -> int:
+    """Write the hook-free docs tree (drafts only when ARCHIVE_DRAFTS=1, as in the build)."""
+    try:
+        count = export(project, target, include_drafts=os.environ.get("ARCHIVE_DRAFTS") == "1")
+    except ExportError as err:
+        print(f"Error: {visible(str(err))}", file=sys.stderr)
+        return 1
+    print(f"Exported the docs and {count} generated files into {target}; build them with: cd {target} && mkdocs build")
+    return 0
+
+
 def _stop(signum: int, frame: object) -> None:
     """SIGTERM ends the command the way Ctrl-C does, so every temporary folder is removed on the way out."""
     raise KeyboardInterrupt
@@ -156,6 +169,10 @@ def _main(argv: list[str] | None) -> int:
     new.add_argument("--archive", default=PLACEHOLDER + "archive to be named", help="archive or library holding the document")
     build = commands.add_parser("build", help="validate, then build the site into site/ (replaced only on success)")
     build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: PROJECT/site)")
+    exporting = commands.add_parser(
+        "export", help="validate, then write docs/ with every generated page and a mkdocs.yml without hooks into DIR"
+    )
+    exporting.add_argument("dir", type=Path, help="a new or empty folder, or one an earlier export wrote (replaced whole)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "new":
@@ -167,6 +184,8 @@ def _main(argv: list[str] | None) -> int:
     archive = _check(project, getattr(args, "format", "human"))
     if archive is None or args.command == "check":
         return 0 if archive is not None else 1
+    if args.command == "export":
+        return _export(project, args.dir)
     site = args.site_dir or project / "site"
     if not build_site(project, site, archive):
         print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)

@@ -135,24 +135,11 @@ def generator_speed(project: Path) -> dict[str, float]:
 
 
 def _floor_project(project: Path, folder: Path) -> Path:
-    """The same generated pages as plain files in docs/, built by MkDocs and Material alone (no hooks)."""
-    sys.path.insert(0, str(REPO / "scripts"))
-    from archive.pipeline import read_archive
-    from archive.render.pages import render_site
-    from archive.render.paths import Site
-
+    """The same generated pages as plain files in docs/, built by MkDocs and Material alone (no hooks):
+    exactly what ``python -m archive export`` writes."""
     floor = folder / (project.name + "-floor")
-    if floor.exists():
-        shutil.rmtree(floor)
-    shutil.copytree(project / "docs", floor / "docs")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
-    (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
-    site_url = "https://leaders-archive.github.io/conversations/"
-    for path, generated in render_site(read_archive(project / "data"), Site("Leaders' Conversations Archive", site_url)).items():
-        target = floor / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(generated.text, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "archive", "--project", str(project), "export", str(floor)],
+                   env=ENV, stdout=subprocess.DEVNULL, check=True)
     return floor
 
 

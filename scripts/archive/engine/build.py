@@ -31,7 +31,7 @@ def _show_warnings() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def _swap_in(staging: Path, site: Path) -> None:
+def swap_in(staging: Path, site: Path) -> None:
     """Replace ``site`` with ``staging``; if the second rename fails, the old site is put back."""
     if not site.exists():
         staging.rename(site)
@@ -73,7 +73,7 @@ def build_site(project: Path, site: Path, archive: Archive | None = None) -> boo
             where = f" {visible(str(err.filename))}" if err.filename else ""
             print(f"Error: cannot write the site{where}: {err.strerror or err}", file=sys.stderr)
             return False
-        _swap_in(staging, site)
+        swap_in(staging, site)
         return True
     finally:
         if staging.exists():

@@ -1,0 +1,182 @@
+"""Export: the whole docs tree as plain files and a mkdocs.yml without hooks, for any engine to build.
+
+``python -m archive export DIR`` writes ``DIR/docs/`` (the hand-written pages, every
+generated page as Markdown with its metadata block, every download) and
+``DIR/mkdocs.yml`` (the project's configuration without ``hooks:``, with the site's
+address fixed to the one the pages were written for). ``cd DIR && mkdocs build``
+then needs no archive code. What the hooks add on top (tags in <head>, the
+Content-Security-Policy, corrections to the theme's markup, edit links to the YAML
+files, the large-build memory savings) is not in the export.
+
+DIR is written as a whole: into a temporary folder beside it, swapped in on success.
+A DIR that is not empty is replaced only if it holds the marker file an earlier
+export left (``.archive-export``), so the export never deletes anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
+
+from ..pipeline import read_archive
+from ..render.page import Page
+from ..render.pages import render_site
+from ..render.paths import site
+from ..render.text import FRONT_MATTER_FENCE, FrontMatterError, split_front_matter
+from .build import swap_in
+
+MARKER = ".archive-export"
+_MARKER_TEXT = "Written by 'python -m archive export'; the next export into this folder replaces the folder whole.\n"
+# Configuration keys that name files outside the exported folder or archive code; none is needed to build it.
+_DROPPED = ("hooks", "watch")
+# A JSON escape of a character outside the Basic Multilingual Plane is a surrogate pair (\ud83d\ude00), which
+# YAML reads as two invalid characters; an escaped backslash is matched first so that "\\ud83d" is left alone.
+_SURROGATE_PAIR = re.compile(r"\\\\|\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+class _Dumper(yaml.SafeDumper):
+    """YAML for the exported mkdocs.yml: text of several lines as a literal block, as people write it."""
+
+
+_Dumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+)
+
+
+class ExportError(Exception):
+    """A folder the export will not replace, or a page it cannot write as MkDocs would read it."""
+
+
+def generated_pages(project: Path, site_name: str, site_url: str, include_drafts: bool) -> Iterable[Page]:
+    """Every generated page and file of the site."""
+    return render_site(read_archive(project / "data"), site(site_name, site_url), include_drafts=include_drafts).values()
+
+
+def _yaml_value(value: object) -> str:
+    """A metadata value as one line that YAML reads back as exactly ``value``: JSON (ASCII), with YAML's
+    ``\\U`` escape for each character beyond U+FFFF instead of JSON's surrogate pair."""
+
+    def merge(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)
+        high, low = int(match.group(1), 16), int(match.group(2), 16)
+        return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+    return _SURROGATE_PAIR.sub(merge, json.dumps(value))
+
+
+def mkdocs_page(text: str, where: str) -> str:
+    """A generated page with its metadata block rewritten in a form MkDocs' YAML reads exactly (checked here).
+
+    A page without metadata gets an empty block, as in the hooks, so that no first line of its
+    text can be taken for metadata.
+    """
+    try:
+        meta, body = split_front_matter(text)
+    except FrontMatterError as err:
+        raise ExportError(f"{where}: page metadata: {err}") from None
+    lines = [f"{key}: {_yaml_value(value)}" for key, value in meta.items()] or ["{}"]
+    page = "\n".join([FRONT_MATTER_FENCE, *lines, FRONT_MATTER_FENCE]) + "\n" + body
+    if get_data(page) != (body.lstrip("\n"), meta):
+        raise ExportError(f"{where}: page metadata: MkDocs would not read it exactly")
+    return page
+
+
+def _configuration(project: Path) -> tuple[dict, Path]:
+    """The project's configuration, ready for the exported folder, and the project's docs folder.
+
+    No hooks; docs/ and site/ inside the folder; the environment's values (``!ENV``) resolved,
+    so the exported site is built for the address its pages were written for.
+    """
+    with (project / "mkdocs.yml").open("rb") as source:
+        try:
+            config = yaml_load(source)
+        except MkDocsException as err:
+            raise ExportError(f"mkdocs.yml: {err}") from None
+    docs = project / (config.get("docs_dir") or "docs")
+    for key in _DROPPED:
+        config.pop(key, None)
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    return config, docs
+
+
+def _copy_theme_overrides(project: Path, config: dict, staging: Path) -> None:
+    """A theme folder of the project's own (``theme.custom_dir``) is copied in beside docs/."""
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        shutil.copytree(project / theme["custom_dir"], staging / "overrides")
+        theme["custom_dir"] = "overrides"
+
+
+def _write_output(docs: Path, output: Page) -> None:
+    """Write one generated file into docs/; a page gets the metadata block MkDocs reads exactly."""
+    target = docs / output.path
+    if target.exists():
+        raise ExportError(f"docs/{output.path} is hand-written, but the archive generates a page at that path; rename one")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as out:
+        if output.path.endswith(".md"):
+            out.write(mkdocs_page("".join(output.pieces()), output.source or f"docs/{output.path}"))
+        else:
+            out.writelines(output.pieces())
+
+
+def _refuse(docs: Path, target: Path) -> None:
+    """Stop before anything is written if ``target`` is not a folder the export may replace."""
+    if target.exists() and not target.is_dir():
+        raise ExportError(f"{target} is a file, not a folder; nothing was written")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise ExportError(f"{target} is not empty and was not made by an export (it has no {MARKER}); "
+                          "name a new or empty folder. Nothing was written")
+    if target == docs or docs in target.parents:
+        raise ExportError(f"{target} is inside the project's docs folder; name a folder outside it. Nothing was written")
+
+
+def _fill(project: Path, config: dict, docs: Path, staging: Path, include_drafts: bool) -> int:
+    """Write the whole export into ``staging``; the number of generated files."""
+    shutil.copytree(docs, staging / "docs")
+    _copy_theme_overrides(project, config, staging)
+    exported = staging / "mkdocs.yml"
+    exported.write_text(
+        "# Written by 'python -m archive export' from the project's mkdocs.yml: no hooks, every page a file in docs/.\n"
+        + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000),
+        encoding="utf-8",
+    )
+    try:
+        built = load_config(config_file=str(exported))  # read as `mkdocs build` in the folder will read it
+    except MkDocsException as err:  # MkDocs has logged each problem; it raises to say how many
+        raise ExportError(f"the exported mkdocs.yml is not valid: {err}") from None
+    count = 0
+    for output in generated_pages(project, built.site_name, built.site_url or "/", include_drafts):
+        _write_output(staging / "docs", output)
+        count += 1
+    (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+    return count
+
+
+def export(project: Path, target: Path, include_drafts: bool = False) -> int:
+    """Write the complete docs tree and a hook-free mkdocs.yml into ``target``, replacing it only whole;
+    the number of generated files written. Raises :class:`ExportError` before touching ``target``."""
+    target = target.resolve()
+    config, docs = _configuration(project.resolve())
+    _refuse(docs.resolve(), target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
+    staging = scratch / "export"  # made with the usual permissions (mkdtemp's own folder is private)
+    try:
+        staging.mkdir()
+        count = _fill(project.resolve(), config, docs, staging, include_drafts)
+        swap_in(staging, target)
+        return count
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
