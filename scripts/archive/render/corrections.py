@@ -7,7 +7,7 @@ from xml.sax.saxutils import quoteattr
 
 from .. import markup
 from ..model import Archive, Correction, Registries, Source, Transcript
-from . import citations, paths
+from . import paths, sources_cited
 from .downloads import atom_head, timestamp, xml_text
 from .page import Page
 from .text import front_matter, h, link
@@ -47,7 +47,7 @@ def _item(here: str, item: Corrected, sources: dict[str, Source]) -> str:
     entry = h(item.title)
     if item.page:
         entry = f'<a href="{link(here, item.page, item.anchor)}">{entry}</a>'
-    sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, sources)}</p>' if c.sources else ""
+    sources = f'<p class="note-sources">Sources: {sources_cited.short_list(c.sources, sources)}</p>' if c.sources else ""
     return (
         f'<li id="{item.key}"><p class="correction-date"><time datetime="{c.date.iso()}">{c.date.human()}</time> · {item.kind}: {entry}</p>'
         f"{markup.to_html(c.text)}{sources}</li>"
@@ -59,7 +59,7 @@ def corrections_page(transcripts: tuple[Transcript, ...], registries: Registries
     here = paths.CORRECTIONS
     items = all_corrections(transcripts, registries)
     cited = {s.source: None for item in items for s in item.correction.sources}
-    bibliography = "".join(f'<li id="{citations.anchor(s)}">{citations.full(registries.sources[s])}</li>' for s in cited)
+    bibliography = "".join(f'<li id="{sources_cited.anchor(s)}">{sources_cited.full(registries.sources[s])}</li>' for s in cited)
     body = f'<ol class="corrections">{"".join(_item(here, i, registries.sources) for i in items)}</ol>' if items else "<p>No corrections so far.</p>"
     parts = [
         front_matter({"title": "Corrections", "description": "Every change made to a published entry of the archive, newest first, with what changed and why."}),

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..model import LABELS, Registries, Transcript
-from . import cite, paths
+from . import cite_formats, paths
 from .text import h
 
 
@@ -19,7 +19,7 @@ def citation_meta(t: Transcript, registries: Registries, site: paths.Site) -> st
     d = t.document
     date = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate((t.date.year, t.date.month, t.date.day)) if p)
     tags = [
-        _meta("citation_title", cite.document_title(t)),
+        _meta("citation_title", cite_formats.document_title(t)),
         _meta("citation_date", date),
         _meta("citation_publication_date", date),
         _meta("citation_publisher", d.archive),

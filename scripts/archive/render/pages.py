@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..crossref import cross_reference
 from ..json_schema import SCHEMA_DIR, all_schemas
 from ..model import Archive, Registries, Transcript
-from . import cite, claims, corrections, downloads, field_reference, head, paths, people, quotation_check, timeline, topics, transcript
+from . import cite_formats, claims, corrections, downloads, field_reference, head, paths, people, quotation_check, timeline, topics, transcript
 from .page import Page, Part, text
 
 
@@ -15,8 +15,8 @@ def _transcript_files(t: Transcript, previous: Transcript | None, following: Tra
     page = Part(transcript.transcript_page, (t, previous, following, registries, site))
     return [
         Page(paths.transcript(t.id), (page,), source, Part(head.transcript_head, (t, registries, site))),
-        Page.of(paths.cite(t.id, "bib"), cite.bibtex, t, site, source=source),
-        Page.of(paths.cite(t.id, "json"), cite.csl_json, t, site, source=source),
+        Page.of(paths.cite(t.id, "bib"), cite_formats.bibtex, t, site, source=source),
+        Page.of(paths.cite(t.id, "json"), cite_formats.csl_json, t, site, source=source),
     ]
 
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import LABELS, Archive, Citation, Excerpt, Person, PublicRemark, Registries, Source, Transcript
-from . import cite, paths
+from . import cite_formats, paths
 from .page import Derived, Page, Part, text
 from .text import front_matter, link, page_url
 
@@ -64,12 +64,12 @@ def source_text(source: Source) -> str:
     supplied = source.title.startswith("[") and source.title.endswith("]")
     parts = [f"{source.author}," if source.author else "", f"{source.title}," if supplied else f"“{source.title},”", source.publisher]
     text = " ".join(p for p in parts if p)
-    return text + (f", {cite.chicago_date(source.date)}" if source.date else "")
+    return text + (f", {cite_formats.chicago_date(source.date)}" if source.date else "")
 
 
 def document_note(t: Transcript, site: paths.Site) -> str:
     """The Chicago note's description of the document, without the archive's name and address that end it."""
-    note = cite.chicago_note(t, site)
+    note = cite_formats.chicago_note(t, site)
     ending = f" In {site.name}, {site.absolute(paths.transcript(t.id))}."
     return note[: -len(ending)] if note.endswith(ending) else note
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from .. import markup
 from ..model import LABELS, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Registries, Transcript, Wording
-from . import citations, cite, paths
+from . import cite_formats, paths, sources_cited
 from .differences import same_words, word_diff
 from .text import front_matter, h, link, md_inline, other_names, prose, shown_url
 
-DOCUMENT_KINDS = cite.DOCUMENT_KINDS
+DOCUMENT_KINDS = cite_formats.DOCUMENT_KINDS
 ASSESSMENTS = LABELS["Assessment"]
 EXCERPT_KINDS = LABELS["ExcerptKind"]
 
@@ -64,7 +64,7 @@ def _caveat(t: Transcript, registries: Registries) -> str:
     c = t.caveat
     label = "The document's own caveat" + (" (paraphrased)" if c.kind == "paraphrase" else "")
     text = prose(f"“{c.text}”" if c.kind == "quote" else c.text)
-    where = f'<p class="provenance">Read in {citations.short(c.source, registries.sources)}.</p>'
+    where = f'<p class="provenance">Read in {sources_cited.short(c.source, registries.sources)}.</p>'
     return f'<div class="admonition warning caveat"><p class="admonition-title">{label}</p>{text}{where}</div>'
 
 
@@ -83,14 +83,14 @@ def _participants(t: Transcript, registries: Registries) -> str:
 def _notes(notes: list[Note], registries: Registries) -> str:
     return "".join(
         f'<div class="note">{markup.to_html(n.text)}'
-        f'<p class="note-sources">Sources: {citations.short_list(n.sources, registries.sources)}</p></div>'
+        f'<p class="note-sources">Sources: {sources_cited.short_list(n.sources, registries.sources)}</p></div>'
         for n in notes
     )
 
 
 def _provenance(e: Excerpt, registries: Registries) -> str:
-    source = citations.short(e.source, registries.sources)
-    tier = citations.TIER_LABELS[registries.sources[e.source.source].tier]
+    source = sources_cited.short(e.source, registries.sources)
+    tier = sources_cited.TIER_LABELS[registries.sources[e.source.source].tier]
     lead = {
         "quote": "The document's words as printed in",
         "paraphrase": "Paraphrase from",
@@ -124,7 +124,7 @@ def _excerpt(t: Transcript, number: int, e: Excerpt, registries: Registries, cla
 
 
 def _wording(text: str, w: Wording, registries: Registries) -> str:
-    where = f'<p class="provenance">As printed in {citations.short(w.source, registries.sources)} ({_tier(w.source, registries)}).</p>'
+    where = f'<p class="provenance">As printed in {sources_cited.short(w.source, registries.sources)} ({_tier(w.source, registries)}).</p>'
     if same_words(text, w.text):
         return f'<li><p class="wording wording-same">The same words as above.</p>{where}</li>'
     marked = word_diff(text, w.text)
@@ -144,7 +144,7 @@ def _wordings(text: str, wordings: list[Wording], registries: Registries) -> str
 
 
 def _tier(citation: Citation, registries: Registries) -> str:
-    return citations.TIER_LABELS[registries.sources[citation.source].tier]
+    return sources_cited.TIER_LABELS[registries.sources[citation.source].tier]
 
 
 def _public_remark(t: Transcript, r: PublicRemark, registries: Registries) -> str:
@@ -156,7 +156,7 @@ def _public_remark(t: Transcript, r: PublicRemark, registries: Registries) -> st
         f'<div class="remark" id="{r.id}"><p class="remark-head"><span class="speaker">{speaker}</span>, {h(r.occasion)}'
         f' <span class="kind kind-{"quote" if r.kind == "quote" else "paraphrase"}">{EXCERPT_KINDS[r.kind]}</span>'
         f' <a class="anchorlink" href="#{r.id}" title="Permanent link to this remark">¶</a></p>'
-        f'{body}<p class="provenance">{lead} {citations.short(r.source, registries.sources)} ({_tier(r.source, registries)}).</p>'
+        f'{body}<p class="provenance">{lead} {sources_cited.short(r.source, registries.sources)} ({_tier(r.source, registries)}).</p>'
         f"{_wordings(r.text, r.wordings, registries)}</div>"
     )
 
@@ -175,7 +175,7 @@ def corrections_list(corrections: list[Correction], registries: Registries) -> s
     """Dated corrections, newest first, each saying what changed and why."""
     items = []
     for c in sorted(corrections, key=lambda c: c.date.sort_key(), reverse=True):
-        sources = f'<p class="note-sources">Sources: {citations.short_list(c.sources, registries.sources)}</p>' if c.sources else ""
+        sources = f'<p class="note-sources">Sources: {sources_cited.short_list(c.sources, registries.sources)}</p>' if c.sources else ""
         items.append(f'<li><p class="correction-date"><time datetime="{c.date.iso()}">{c.date.human()}</time></p>{markup.to_html(c.text)}{sources}</li>')
     return f'<ol class="corrections" reversed>{"".join(items)}</ol>'
 
@@ -217,7 +217,7 @@ def _excerpt_claims(e: Excerpt, claims: list[Claim]) -> str:
 
 
 def _claim(t: Transcript, number: int, c: Claim, numbers: dict[str, int], by_id: dict[str, Excerpt], registries: Registries) -> str:
-    sources = citations.short_list(c.sources, registries.sources)
+    sources = sources_cited.short_list(c.sources, registries.sources)
     from_excerpts = ", ".join(f'<a href="#{x}">excerpt {numbers[x]}</a>' for x in c.excerpts)
     here = paths.transcript(t.id)
     topics = topic_links(here, c.topics, registries)
@@ -245,7 +245,7 @@ def _document(t: Transcript, registries: Registries) -> str:
     if d.url:
         rows.append(("Link", f'<a href="{h(d.url)}">{shown_url(d.url)}</a>'))
     if d.release:
-        rows.append(("Released in", citations.short(Citation(source=d.release), registries.sources)))
+        rows.append(("Released in", sources_cited.short(Citation(source=d.release), registries.sources)))
     if d.declassified:
         parts = []
         if d.declassified.date:
@@ -286,7 +286,7 @@ def _cited(t: Transcript) -> list[str]:
 def _cite(t: Transcript, site: paths.Site) -> str:
     here = paths.transcript(t.id)
     return (
-        f'<div class="cite-block"><p class="cite-text" id="cite-text">{h(cite.chicago_note(t, site))}</p>'
+        f'<div class="cite-block"><p class="cite-text" id="cite-text">{h(cite_formats.chicago_note(t, site))}</p>'
         f'<p class="cite-downloads">Download the citation as <a href="{link(here, paths.cite(t.id, "bib"))}" download>BibTeX</a> '
         f'or <a href="{link(here, paths.cite(t.id, "json"))}" download>CSL-JSON</a> (Zotero, Mendeley and most reference managers read both). '
         "Every excerpt and claim has its own permanent link: the ¶ sign beside it.</p></div>"
@@ -335,7 +335,7 @@ def transcript_page(
         parts += [_claim(t, i, c, numbers, by_id, registries) for i, c in enumerate(t.claims, start=1)]
     parts += _public_remarks(t, registries)
     parts += ["## The document {#document}", _document(t, registries)]
-    cited = "".join(f'<li id="{citations.anchor(s)}">{citations.full(registries.sources[s])}</li>' for s in _cited(t))
+    cited = "".join(f'<li id="{sources_cited.anchor(s)}">{sources_cited.full(registries.sources[s])}</li>' for s in _cited(t))
     parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{cited}</ol>']
     parts += _corrections(t, registries)
     parts += ["## Cite this conversation {#cite}", _cite(t, site), _neighbours(t, previous, following)]
