@@ -61,7 +61,8 @@ $(CSL_SCHEMA): tests/schema-packages.txt $(STAMP)
 	@$(BIN)/python -c 'import glob, zipfile; zipfile.ZipFile(glob.glob("tests/.schemas/download/*.whl")[0]).extract("commonmeta/resources/csl-data.json", "tests/.schemas/download")'
 	@mv tests/.schemas/download/commonmeta/resources/csl-data.json $@ && rm -rf tests/.schemas/download
 
-test: $(STAMP) $(NODE_STAMP) $(CSL_SCHEMA) ## Run all tests
+test: $(STAMP) $(NODE_STAMP) $(CSL_SCHEMA) ## Lint (ruff), then run all tests
+	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
 $(BENCH_NODE_STAMP): bench/node/package-lock.json bench/node/package.json

@@ -62,6 +62,6 @@ def test_a_large_index_is_split_per_year_and_each_year_says_what_it_holds(tmp_pa
         table = _table(pages[paths.claims_year(year)])
         assert table["data-scope"] == f"the claims of {year}"
         assert {tr["data-year"] for tr in table.select("tbody tr")} == {str(year)}
-    assessment, label = next((a, l) for a, l in ASSESSMENTS.items() if f"claims/{a}/{years[0]}.md" in pages)
+    assessment, label = next((a, name) for a, name in ASSESSMENTS.items() if f"claims/{a}/{years[0]}.md" in pages)
     table = _table(pages[f"claims/{assessment}/{years[0]}.md"])
     assert table["data-scope"] == f"the claims of {years[0]} assessed as {label.lower()}"

@@ -74,7 +74,8 @@ def test_an_event_id_is_an_id(project: Path) -> None:
 
 
 def test_an_event_correction_cites_known_sources_and_is_listed_with_the_others(project: Path) -> None:
-    edit(project, E, "  source: {source: memo-1}\n", "  source: {source: memo-1}\n  corrections:\n    - date: 2024-05-04\n      text: Year corrected.\n      sources: [{source: memo-9}]\n")
+    corrected = "  source: {source: memo-1}\n  corrections:\n    - date: 2024-05-04\n      text: Year corrected.\n      sources: [{source: memo-9}]\n"
+    edit(project, E, "  source: {source: memo-1}\n", corrected)
     where = at(project / E, "memo-9")
     assert problems_in(project) == [f"{E}:{where}: trade-fair.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, report-1)"]
     edit(project, E, "[{source: memo-9}]", "[{source: memo-1}]")

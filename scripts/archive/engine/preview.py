@@ -215,7 +215,7 @@ PREVIEW_SCRIPT = """(function () {
     document.body.insertBefore(box, document.body.firstChild);
   }).catch(function () {});
 })();
-""" % {"script": SCRIPT, "file": PROBLEMS_FILE}
+""".replace("%(script)s", SCRIPT).replace("%(file)s", PROBLEMS_FILE)
 
 
 PREVIEW = Preview()

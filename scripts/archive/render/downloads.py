@@ -170,7 +170,8 @@ def data_page(claims: int, conversations: int) -> str:
         (paths.CLAIMS_CSV, f"All {claims} claims, one per row, with date, speaker, assessment and link (CSV)."),
         (paths.TRANSCRIPTS_CSV, f"All {conversations} conversations, one per row (CSV)."),
         (paths.FEED, "New conversations as they are added (Atom feed)."),
-        (paths.PASSAGES_JSON, "Every passage (excerpts, other sources' wordings, public remarks) with its speaker, source and permanent link: what the quotation checker searches (JSON)."),
+        (paths.PASSAGES_JSON, "Every passage (excerpts, other sources' wordings, public remarks) with its speaker, source and permanent link: "
+                              "what the quotation checker searches (JSON)."),
     ]
     items = "".join(f'<li><a href="{link(here, path)}">{h(path.rsplit("/", 1)[-1])}</a>: {h(text)}</li>' for path, text in rows)
     return "\n\n".join([

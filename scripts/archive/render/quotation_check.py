@@ -179,7 +179,10 @@ def check_page() -> str:
         f"speaker's words. Each result says which it is; <a href=\"{link(here, 'method.md')}\">the method page</a> says how they are marked.</p>"
     )
     return "\n\n".join([
-        front_matter({"title": "Check a quotation", "description": "Paste a quotation and find the closest passages in the archive's conversations, with the words that differ marked."}),
+        front_matter({
+            "title": "Check a quotation",
+            "description": "Paste a quotation and find the closest passages in the archive's conversations, with the words that differ marked.",
+        }),
         "# Check a quotation {#title}",
         intro,
         tool,
