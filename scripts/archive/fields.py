@@ -174,8 +174,8 @@ def records(kind: Kind) -> Iterator[Record]:
     return walk(kind)
 
 
-def pattern(cls: type, *steps: str | type[int]) -> tuple[str | type[int], ...]:
-    """A path through the model's fields, ``EACH`` for any item of a list, checked now against the model."""
+def kind_at(cls: type, *steps: str | type[int]) -> Kind:
+    """The kind of field a path through the model ends at (``EACH`` for any item of a list); an error if there is none."""
     kind: Kind = record(cls)
     for step in steps:
         if step is EACH and isinstance(kind, ListOf):
@@ -184,6 +184,12 @@ def pattern(cls: type, *steps: str | type[int]) -> tuple[str | type[int], ...]:
             kind = kind.field(step).kind
         else:
             raise TypeError(f"{cls.__name__} {steps}: {step!r} cannot follow {kind!r}")
+    return kind
+
+
+def pattern(cls: type, *steps: str | type[int]) -> tuple[str | type[int], ...]:
+    """A path through the model's fields, ``EACH`` for any item of a list, checked now against the model."""
+    kind_at(cls, *steps)
     return steps
 
 
