@@ -14,8 +14,15 @@ FILES = [
     ("topics", Topic, "data/topics.yaml", "A mapping from topic ids to topics."),
     ("events", Event, "data/events.yaml", "A mapping from event ids to context events, shown beside the conversations on the timeline (optional file)."),
 ]
-DATE = "date (<code>YYYY</code>, <code>YYYY-MM</code> or <code>YYYY-MM-DD</code>, optional <code>~</code> or <code>?</code>)"
-TEXT = {"line": "text, one line", "url": "link (http or https)", "id": "id"}  # any other rule: "text"
+# What readers are told each kind of value is; any other text is "text".
+NAMES: dict[fields.Kind, str] = {
+    fields.Text("line"): "text, one line",
+    fields.Text("url"): "link (http or https)",
+    fields.Text("id"): "id",
+    fields.YesNo(): "<code>true</code> or <code>false</code>",
+    fields.Date(): "date (<code>YYYY</code>, <code>YYYY-MM</code> or <code>YYYY-MM-DD</code>, optional <code>~</code> or <code>?</code>)",
+    fields.Time(): "time (<code>HH:MM</code> or <code>HH:MM-HH:MM</code>)",
+}
 
 
 def _type(kind: fields.Kind) -> str:
@@ -27,17 +34,9 @@ def _type(kind: fields.Kind) -> str:
             return "one of " + ", ".join(f"<code>{h(v)}</code> (shown as “{h(label)}”)" for v, label in zip(kind.options, kind.labels))
         case fields.ListOf(item, minimum):
             return f"list of {_type(item)}" + (f" (at least {minimum})" if minimum else "")
-        case fields.YesNo():
-            return "<code>true</code> or <code>false</code>"
-        case fields.Date():
-            return DATE
-        case fields.Time():
-            return "time (<code>HH:MM</code> or <code>HH:MM-HH:MM</code>)"
         case fields.Reference():
             return "id"
-        case fields.Text(rule):
-            return TEXT.get(rule, "text")
-    raise TypeError(f"no name for {kind!r}")  # pragma: no cover - fields.py describes no other kind
+    return NAMES.get(kind, "text")
 
 
 def _table(record: fields.Record) -> str:
