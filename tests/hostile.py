@@ -1,20 +1,17 @@
 """A data folder with a hostile payload in every free-text field, generated from the model.
 
-Walking the model's type hints means a field added later is filled too, so the
-injection test cannot miss it.
+Walking the model's fields (``archive.fields``) means a field added later is filled
+too, so the injection test cannot miss it.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import typing
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 
-from archive import model
-from archive.values import PartialDate, TextRule, TimeSpan
+from archive import fields, model
 
 # Each payload must show as literal text and never become markup, a link or a script.
 PAYLOADS = [
@@ -57,47 +54,38 @@ def marker(path: str) -> str:
     return "field" + "".join(part.capitalize() for part in path.replace("_", ".").split("."))
 
 
-def _value(tp: Any, name: str, refs: dict[str, str]) -> Any:
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is typing.Annotated:
-        rule: TextRule = args[1]
-        if rule.kind == "ref":
-            return refs[rule.registry]
-        if rule.kind in ("line", "text", "markup"):
+def _value(kind: fields.Kind, name: str, refs: dict[str, str]) -> Any:
+    match kind:
+        case fields.Reference(registry):
+            return refs[registry]
+        case fields.Text(rule) if rule in ("line", "text", "markup"):
             MARKERS[name] = marker(name)
-            return f"{marker(name)} " + {"line": LINE, "text": TEXT, "markup": MARKUP}[rule.kind]
-        return {"id": refs["id"], "url": "https://archive.example/x?a=1&b=2"}.get(rule.kind, LINE)
-    if origin in (typing.Union, __import__("types").UnionType):
-        return _value(next(a for a in args if a is not type(None)), name, refs)
-    if origin is list:
-        return [_value(args[0], name, refs)]
-    if origin is Literal:
-        return args[0]
-    if tp is bool:
-        return False
-    if tp is PartialDate:
-        return "2001-06-16"
-    if tp is TimeSpan:
-        return "10:00-11:00"
-    if dataclasses.is_dataclass(tp):
-        return _record(tp, refs, name)
-    raise TypeError(tp)
+            return f"{marker(name)} " + {"line": LINE, "text": TEXT, "markup": MARKUP}[rule]
+        case fields.Text(rule):
+            return {"id": refs["id"], "url": "https://archive.example/x?a=1&b=2"}[rule]
+        case fields.ListOf(item):
+            return [_value(item, name, refs)]
+        case fields.Choice(options=options):
+            return options[0]
+        case fields.YesNo():
+            return False
+        case fields.Date():
+            return "2001-06-16"
+        case fields.Time():
+            return "10:00-11:00"
+        case fields.Record():
+            return _record(kind, refs, name)
+    raise TypeError(kind)
 
 
-def _record(cls: type, refs: dict[str, str], path: str) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls, include_extras=True)
-    record = {}
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("derived") or f.name == "draft":
-            continue
-        record[f.name] = _value(hints[f.name], f"{path}.{f.name}", refs)
-    return record
+def _record(record: fields.Record, refs: dict[str, str], path: str) -> dict[str, Any]:
+    return {f.name: _value(f.kind, f"{path}.{f.name}", refs) for f in record.fields if f.name != "draft"}
 
 
 def write_data(folder: Path) -> None:
     """Write people, sources, topics and one transcript, every text field carrying the payloads."""
     refs = {"people": "speaker", "sources": "source", "topics": "topic", "excerpts": "excerpt", "id": "excerpt"}
-    transcript = _record(model.Transcript, refs, "transcript")
+    transcript = _record(fields.record(model.Transcript), refs, "transcript")
     transcript["claims"][0]["id"] = "claim"
     transcript["public_remarks"][0]["id"] = "remark"
     transcript["excerpts"][0]["former_ids"] = ["former-excerpt"]
@@ -108,9 +96,9 @@ def write_data(folder: Path) -> None:
     for path in ("transcript.title", "transcript.claims.statement"):
         MARKERS.pop(path)  # checked by their own tests
     registries = {
-        "people": {"speaker": _record(model.Person, refs, "person")},
-        "sources": {"source": _record(model.Source, refs, "source")},
-        "topics": {"topic": _record(model.Topic, refs, "topic")},
+        "people": {"speaker": _record(fields.record(model.Person), refs, "person")},
+        "sources": {"source": _record(fields.record(model.Source), refs, "source")},
+        "topics": {"topic": _record(fields.record(model.Topic), refs, "topic")},
     }
     (folder / "transcripts").mkdir(parents=True)
     for name, data in registries.items():

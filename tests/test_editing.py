@@ -155,7 +155,7 @@ def test_drafts_are_previewed_but_not_published(project: Path) -> None:
 
 
 def test_github_format_escapes_text_that_could_inject_workflow_commands() -> None:
-    hostile = Problem("data/a,b:c.yaml", 3, 5, "excerpts[0].speaker", "unknown person 'x%0A::warning::y'\n::error::z\r")
+    hostile = Problem("data/a,b:c.yaml", 3, 5, ("excerpts", 0, "speaker"), "unknown person 'x%0A::warning::y'\n::error::z\r")
     assert github_line(hostile) == (
         "::error file=data/a%2Cb%3Ac.yaml,line=3,col=5,title=excerpts[0].speaker"
         "::unknown person 'x%250A::warning::y'\\x0a::error::z\\x0d"
@@ -190,7 +190,7 @@ def test_reports_show_control_and_escape_characters_instead_of_obeying_them(proj
 
 
 def test_the_job_summary_cannot_be_formatted_by_a_value() -> None:
-    hostile = Problem("data/x|y.yaml", 1, 2, "title", "got '**bold** [link](https://evil.example/) | cell\n# heading `code` <b>'")
+    hostile = Problem("data/x|y.yaml", 1, 2, ("title",), "got '**bold** [link](https://evil.example/) | cell\n# heading `code` <b>'")
     row = github_summary([hostile]).splitlines()[-1]
     assert row.count("|") == 4
     for raw in ("**", "[link]", "`", "<b>", "\n#"):

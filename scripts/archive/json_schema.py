@@ -2,20 +2,19 @@
 
 Editors' YAML plugins read these files (``# yaml-language-server: $schema=...``)
 to complete field names and flag mistakes while typing. The validator that
-publishes the site is ``shape.py``; both read the same type hints.
+publishes the site is ``shape.py``; both work from the model's fields as
+``fields.py`` reads them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import types
-import typing
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from .model import Event, Person, Source, Topic, Transcript, is_required
-from .values import ID_MAX, ID_PATTERN, PartialDate, TextRule, TimeSpan
+from . import fields
+from .model import Event, Person, Source, Topic, Transcript
+from .values import ID_MAX, ID_PATTERN
 
 SCHEMA_DIR = "schema"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?$"
@@ -24,68 +23,60 @@ REGISTRY_NOUNS = {"people": "a person in people.yaml", "sources": "a source in s
                   "topics": "a topic in topics.yaml", "excerpts": "an excerpt in this file"}
 
 
-def _text(rule: TextRule) -> dict[str, Any]:
-    if rule.kind in ("id", "ref"):
-        schema: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
-        if rule.kind == "ref":
-            schema["description"] = f"Id of {REGISTRY_NOUNS[rule.registry]}."
-        return schema
-    if rule.kind == "url":
+def _id(registry: str = "") -> dict[str, Any]:
+    """An id, or with ``registry`` a reference to an entry there."""
+    schema: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
+    if registry:
+        schema["description"] = f"Id of {REGISTRY_NOUNS[registry]}."
+    return schema
+
+
+def _text(rule: str) -> dict[str, Any]:
+    if rule == "id":
+        return _id()
+    if rule == "url":
         return {"type": "string", "pattern": "^https?://[^\\s<>\"'`\\\\]+$"}
     # The archive reads every value as the text typed; editors' YAML tools read 1954 as a number.
-    if rule.kind == "line":
+    if rule == "line":
         return {"type": ["string", "number"], "minLength": 1, "pattern": r"^[^\n]*$"}
     return {"type": ["string", "number"], "minLength": 1}
 
 
-def _type(tp: Any, defs: dict[str, Any], minimum: int = 0) -> dict[str, Any]:
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is typing.Annotated:
-        return _text(args[1])
-    if origin in (typing.Union, types.UnionType):
-        return _type(next(a for a in args if a is not type(None)), defs, minimum)
-    if origin is list:
-        schema = {"type": "array", "items": _type(args[0], defs)}
-        if minimum:
-            schema["minItems"] = minimum
-        return schema
-    if origin is Literal:
-        return {"enum": list(args)}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is PartialDate:
-        return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
-    if tp is TimeSpan:
-        return {"type": "string", "pattern": TIME_PATTERN}
-    if tp is str:
-        return _text(TextRule("line"))
-    if dataclasses.is_dataclass(tp):
-        name = tp.__name__
-        if name not in defs:
-            defs[name] = {}
-            defs[name] = _record(tp, defs)
-        return {"$ref": f"#/$defs/{name}"}
-    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - a model bug, found by any test
+def _type(kind: fields.Kind, defs: dict[str, Any]) -> dict[str, Any]:
+    match kind:
+        case fields.Text(rule):
+            return _text(rule)
+        case fields.Reference(registry):
+            return _id(registry)
+        case fields.ListOf(item, minimum):
+            return {"type": "array", "items": _type(item, defs), **({"minItems": minimum} if minimum else {})}
+        case fields.Choice(options=options):
+            return {"enum": list(options)}
+        case fields.YesNo():
+            return {"type": "boolean"}
+        case fields.Date():
+            return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        case fields.Time():
+            return {"type": "string", "pattern": TIME_PATTERN}
+        case fields.Record():
+            if kind.name not in defs:
+                defs[kind.name] = {}
+                defs[kind.name] = _record(kind, defs)
+            return {"$ref": f"#/$defs/{kind.name}"}
+    raise TypeError(f"no schema for {kind!r}")  # pragma: no cover - fields.py describes no other kind
 
 
-def _record(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls, include_extras=True)
+def _record(record: fields.Record, defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
-    required = []
-    for f in dataclasses.fields(cls):
-        if f.metadata.get("derived"):
-            continue
-        prop = _type(hints[f.name], defs, f.metadata.get("min", 0))
-        about = {"description": f.metadata["doc"], "examples": [f.metadata["eg"]]}
-        prop = {**prop, **about} if "$ref" not in prop else {"allOf": [prop], **about}
-        properties[f.name] = prop
-        if is_required(f):
-            required.append(f.name)
+    for f in record.fields:
+        prop = _type(f.kind, defs)
+        about = {"description": f.doc, "examples": [f.example]}
+        properties[f.name] = {**prop, **about} if "$ref" not in prop else {"allOf": [prop], **about}
     return {
         "type": "object",
-        "description": (cls.__doc__ or "").strip(),
+        "description": record.doc,
         "properties": properties,
-        "required": required,
+        "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
     }
 
@@ -103,14 +94,14 @@ def _document(title: str, root: dict[str, Any], defs: dict[str, Any], name: str)
 def transcript_schema() -> dict[str, Any]:
     """Schema of one file in data/transcripts/."""
     defs: dict[str, Any] = {}
-    root = _record(Transcript, defs)
+    root = _record(fields.record(Transcript), defs)
     return _document("A conversation in the archive (data/transcripts/<id>.yaml)", root, defs, "transcript")
 
 
 def registry_schema(name: str, cls: type) -> dict[str, Any]:
     """Schema of a registry file: a mapping from ids to records."""
     defs: dict[str, Any] = {}
-    entry = _type(cls, defs)
+    entry = _type(fields.record(cls), defs)
     root = {
         "type": "object",
         "description": f"data/{name}.yaml: a mapping from ids to entries.",

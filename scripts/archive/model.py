@@ -1,16 +1,15 @@
 """Step 3, model: what the archive's data can say, as typed records.
 
-These classes are the one source of truth for the data's shape: the validator
-(``shape.py``) reads them to check each YAML file, and the editor-facing JSON
-Schema is generated from them. ``doc`` in a field's metadata is the text that
-editors see; ``eg`` an example value as it is written in YAML; ``min`` is the
-least number of items in a list; ``derived`` marks a field filled from the file
-name or mapping key rather than typed by editors.
+These classes are the one source of truth for the data's shape: ``fields.py``
+reads them once, and the validator (``shape.py``), the editor-facing JSON Schema
+and the field reference page work from what it read. ``doc`` in a field's
+metadata is the text that editors see; ``eg`` an example value as it is written
+in YAML; ``min`` is the least number of items in a list; ``derived`` marks a
+field filled from the file name or mapping key rather than typed by editors.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -34,7 +33,8 @@ ExcerptKind = Literal["quote", "paraphrase", "summary"]
 CaveatKind = Literal["quote", "paraphrase"]
 Assessment = Literal["supported", "partly-supported", "contradicted", "disputed", "unverifiable", "opinion"]
 
-# What readers see for each allowed value; the check lists them beside the values editors write.
+# What readers see for each allowed value, by the name of its type above, in the type's order; every
+# type of allowed values has its labels here (fields.py refuses to load the model otherwise).
 LABELS: dict[str, dict[str, str]] = {
     "Tier": {"primary": "primary source", "secondary": "secondary source", "weak": "weak source"},
     "DocumentKind": {
@@ -56,11 +56,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def labels_for(options: tuple[str, ...]) -> dict[str, str]:
-    """The readers' labels of one set of allowed values (empty if it has none)."""
-    return next((labels for labels in LABELS.values() if tuple(labels) == options), {})
-
-
 def doc(text: str, **more: Any) -> dict[str, Any]:
     """Field metadata: the editor-facing description plus any extra rules."""
     return {"doc": text, **more}
@@ -79,12 +74,6 @@ def optional(text: str, eg: str) -> Any:
 def listing(text: str, eg: str, minimum: int = 0) -> Any:
     """A list field; empty when absent unless ``minimum`` says otherwise."""
     return field(default_factory=list, metadata=doc(text, eg=eg, min=minimum))
-
-
-def is_required(f: dataclasses.Field) -> bool:
-    """Whether editors must write a field: it has no default, or it is a list that needs items."""
-    has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
-    return not has_default or bool(f.metadata.get("min"))
 
 
 def derived(text: str) -> Any:

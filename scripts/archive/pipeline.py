@@ -1,4 +1,8 @@
-"""Load, validate and model the whole data folder; every problem in every file is collected."""
+"""Load, validate and model the whole data folder; every problem in every file is collected.
+
+A :class:`Reader` remembers what it read: a live preview or a build that keeps one
+re-reads only the files that changed. ``read_archive`` without one reads everything.
+"""
 
 from __future__ import annotations
 
@@ -41,7 +45,7 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _file_problem(path: Path, root: Path, message: str) -> Problem:
-    return Problem(_display(path, root), 1, 1, "", message)
+    return Problem(_display(path, root), 1, 1, (), message)
 
 
 RESERVED_IDS = {"index"}
@@ -120,9 +124,9 @@ def _load(path: Path, ctx: shape.Context) -> Any:
         ctx.text, tree = load_with_text(path)
         return tree
     except YamlError as err:
-        ctx.problems.append(Problem(ctx.file, err.line, err.col, "", err.message))
+        ctx.problems.append(Problem(ctx.file, err.line, err.col, (), err.message))
     except OSError as err:
-        ctx.problems.append(Problem(ctx.file, 1, 1, "", f"cannot read the file: {err.strerror}"))
+        ctx.problems.append(Problem(ctx.file, 1, 1, (), f"cannot read the file: {err.strerror}"))
     return None
 
 
@@ -136,43 +140,92 @@ class _Shaped:
     ids: set[str] | None = None  # for a registry: the ids it defines
 
 
-# Files that have not changed (same modification time and size) are not read again: a live
-# preview re-reads only the file an editor saved, and a build reuses what the check read.
-_SHAPED: dict[tuple[Path, str], _Shaped] = {}  # by the path as found, which includes the data folder
+class Reader:
+    """Reads the data folder's files, remembering each until it changes.
+
+    An unchanged file (same modification time and size) is not read again, and an unchanged
+    transcript is not checked again against unchanged registries. Keep one Reader across the reads that should share this work (a live preview re-reads only the file
+    an editor saved; a build reuses what the check read); a fresh one reads everything.
+    """
+
+    def __init__(self) -> None:
+        self._shaped: dict[tuple[Path, str], _Shaped] = {}  # by the path as found, which includes the data folder
+        self._checked: dict[Path, tuple[_Shaped, tuple[object, ...], list[Problem]]] = {}
+
+    def archive(self, data_dir: Path) -> Archive:
+        """The validated archive; raises :class:`DataError` with every problem found."""
+        with no_cyclic_gc():
+            return self._archive(data_dir)
+
+    def transcript(self, path: Path, root: Path, registries: dict[str, set[str] | None]) -> tuple[Transcript | None, list[Problem]]:
+        """Load, shape-check and meaning-check one transcript file against the registries' ids."""
+        entry = self._shape(path, root, "transcript", lambda tree, ctx: _convert_transcript(tree, ctx, {"id": path.stem}))
+        against = tuple(registries.values())
+        checked = self._checked.get(path)
+        if checked is not None and checked[0] is entry and len(checked[1]) == len(against) and all(a is b for a, b in zip(checked[1], against)):
+            found = checked[2]
+        else:
+            found = references.check_transcript(entry.ctx, registries)
+            self._checked[path] = (entry, against, found)
+        problems = entry.ctx.problems + found
+        ok = entry.value is not shape.INVALID and not problems
+        return (entry.value if ok else None), problems
+
+    def _shape(self, path: Path, root: Path, kind: str, convert: Any) -> _Shaped:
+        """The file loaded and shape-checked, from memory while it has not changed."""
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        key = (path, kind)
+        cached = self._shaped.get(key)
+        if cached is not None and cached.stamp == stamp and cached.ctx.file == _display(path, root):
+            return cached
+        ctx = shape.Context(_display(path, root))
+        tree = _load(path, ctx)
+        value = shape.INVALID if tree is None else convert(tree, ctx)
+        ctx.text = ""  # needed only while converting; not kept for every file
+        self._shaped[key] = entry = _Shaped(stamp, value, ctx)
+        return entry
+
+    def _archive(self, data_dir: Path) -> Archive:
+        root = data_dir.parent
+        files = _find_files(data_dir, root)
+        problems = list(files.problems)
+        loaded: dict[str, dict[str, Any]] = {}
+        known: dict[str, set[str] | None] = {name: None for name in REGISTRIES}
+        for name, path in files.registries.items():
+            entry = self._shape(path, root, name, _convert_registry[name])
+            problems += entry.ctx.problems
+            if entry.value is not shape.INVALID:
+                loaded[name] = entry.value
+                if entry.ids is None:
+                    entry.ids = {m.value for p, m in entry.ctx.marks.items() if len(p) == 1}  # the keys: ids of entries
+                known[name] = entry.ids
+                problems += [
+                    Problem(entry.ctx.file, mark.line, mark.col, key, message)
+                    for key, mark in entry.ctx.marks.items()
+                    if len(key) == 1 and (message := _reserved(key[0]))
+                ]
+        for name, path in files.registries.items():
+            if name in loaded:  # corrections in a registry cite sources
+                problems += references.check_registry(self._shape(path, root, name, _convert_registry[name]).ctx, known)
+        transcripts = []
+        for path in files.transcripts:
+            transcript, found = self.transcript(path, root, known)
+            problems += found
+            if transcript is not None:
+                transcripts.append(transcript)
+        if problems:
+            raise DataError(problems)
+        transcripts.sort(key=lambda t: (t.date.sort_key(), t.time.start if t.time else "", t.id))
+        return Archive(people=loaded["people"], sources=loaded["sources"], topics=loaded["topics"], transcripts=transcripts,
+                       events=loaded.get("events", NO_EVENTS))
 
 
-def _shaped(path: Path, root: Path, kind: str, convert: Any) -> _Shaped:
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    key = (path, kind)
-    cached = _SHAPED.get(key)
-    if cached is not None and cached.stamp == stamp and cached.ctx.file == _display(path, root):
-        return cached
-    ctx = shape.Context(_display(path, root))
-    tree = _load(path, ctx)
-    value = shape.INVALID if tree is None else convert(tree, ctx)
-    ctx.text = ""  # needed only while converting; not kept for every file
-    _SHAPED[key] = entry = _Shaped(stamp, value, ctx)
-    return entry
-
-
-# Meaning checks of an unchanged file against unchanged registries are not repeated either.
-_CHECKED: dict[Path, tuple[_Shaped, tuple[object, ...], list[Problem]]] = {}
-
-
-def read_transcript(path: Path, root: Path, registries: dict[str, set[str] | None]) -> tuple[Transcript | None, list[Problem]]:
-    """Load, shape-check and meaning-check one transcript file."""
-    entry = _shaped(path, root, "transcript", lambda tree, ctx: _convert_transcript(tree, ctx, {"id": path.stem}))
-    against = tuple(registries.values())
-    checked = _CHECKED.get(path)
-    if checked is not None and checked[0] is entry and len(checked[1]) == len(against) and all(a is b for a, b in zip(checked[1], against)):
-        found = checked[2]
-    else:
-        found = references.check_transcript(entry.ctx, registries)
-        _CHECKED[path] = (entry, against, found)
-    problems = entry.ctx.problems + found
-    ok = entry.value is not shape.INVALID and not problems
-    return (entry.value if ok else None), problems
+def read_transcript(
+    path: Path, root: Path, registries: dict[str, set[str] | None], reader: Reader | None = None
+) -> tuple[Transcript | None, list[Problem]]:
+    """Load, shape-check and meaning-check one transcript file (with ``reader``'s memory, if given)."""
+    return (reader or Reader()).transcript(path, root, registries)
 
 
 def registry_ids(data_dir: Path) -> dict[str, set[str]]:
@@ -187,10 +240,9 @@ def registry_ids(data_dir: Path) -> dict[str, set[str]]:
     return ids
 
 
-def read_archive(data_dir: Path) -> Archive:
-    """The validated archive; raises :class:`DataError` with every problem found."""
-    with no_cyclic_gc():
-        return _read_archive(data_dir)
+def read_archive(data_dir: Path, reader: Reader | None = None) -> Archive:
+    """The validated archive (with ``reader``'s memory, if given); raises :class:`DataError` with every problem found."""
+    return (reader or Reader()).archive(data_dir)
 
 
 @contextmanager
@@ -207,38 +259,3 @@ def no_cyclic_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _read_archive(data_dir: Path) -> Archive:
-    root = data_dir.parent
-    files = _find_files(data_dir, root)
-    problems = list(files.problems)
-    loaded: dict[str, dict[str, Any]] = {}
-    known: dict[str, set[str] | None] = {name: None for name in REGISTRIES}
-    for name, path in files.registries.items():
-        entry = _shaped(path, root, name, _convert_registry[name])
-        problems += entry.ctx.problems
-        if entry.value is not shape.INVALID:
-            loaded[name] = entry.value
-            if entry.ids is None:
-                entry.ids = {m.value for p, m in entry.ctx.marks.items() if "." not in p and "[" not in p}
-            known[name] = entry.ids
-            problems += [
-                Problem(entry.ctx.file, mark.line, mark.col, key, _reserved(key) or "")
-                for key, mark in entry.ctx.marks.items()
-                if key in known[name] and _reserved(key)
-            ]
-    for name, path in files.registries.items():
-        if name in loaded:  # corrections in a registry cite sources
-            problems += references.check_registry(_shaped(path, root, name, _convert_registry[name]).ctx, known)
-    transcripts = []
-    for path in files.transcripts:
-        transcript, found = read_transcript(path, root, known)
-        problems += found
-        if transcript is not None:
-            transcripts.append(transcript)
-    if problems:
-        raise DataError(problems)
-    transcripts.sort(key=lambda t: (t.date.sort_key(), t.time.start if t.time else "", t.id))
-    return Archive(people=loaded["people"], sources=loaded["sources"], topics=loaded["topics"], transcripts=transcripts,
-                   events=loaded.get("events", NO_EVENTS))

@@ -6,26 +6,41 @@ from dataclasses import dataclass
 
 from .characters import visible
 
+FieldPath = tuple[str | int, ...]  # field names and list indices, e.g. ("excerpts", 1, "speaker"); () for the whole file
+
+
+def field_text(path: FieldPath) -> str:
+    """A field path as reports print it: ``("excerpts", 1, "speaker")`` is ``excerpts[1].speaker``."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if type(step) is int else f".{step}" if text else step
+    return text
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One mistake in one file, at a line and column (both 1-based)."""
+    """One mistake in one file, at a line and column (both 1-based), in a field given by its path."""
 
     file: str
     line: int
     col: int
-    field: str
+    field: FieldPath
     message: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.field, tuple):
+            raise TypeError(f"a problem's field is a path such as ('excerpts', 1, 'speaker'), got {self.field!r}")
 
     def shown(self) -> Problem:
         """The same problem with control, formatting and separator characters written as escapes."""
-        return Problem(visible(self.file), self.line, self.col, visible(self.field), visible(self.message))
+        field = tuple(visible(step) if type(step) is str else step for step in self.field)
+        return Problem(visible(self.file), self.line, self.col, field, visible(self.message))
 
     def format(self) -> str:
         """Render as ``path:line:col: field: message``, the form editors and tools read (escapes made visible)."""
         shown = self.shown()
-        where = f"{shown.file}:{self.line}:{self.col}"
-        return f"{where}: {shown.field}: {shown.message}" if shown.field else f"{where}: {shown.message}"
+        where, field = f"{shown.file}:{self.line}:{self.col}", field_text(shown.field)
+        return f"{where}: {field}: {shown.message}" if field else f"{where}: {shown.message}"
 
 
 class DataError(Exception):
@@ -42,4 +57,4 @@ class DataError(Exception):
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Order problems by file, then position, so reports read top to bottom."""
-    return sorted(problems, key=lambda p: (p.file, p.line, p.col, p.field, p.message))
+    return sorted(problems, key=lambda p: (p.file, p.line, p.col, field_text(p.field), p.message))

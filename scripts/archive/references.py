@@ -2,6 +2,8 @@
 
 Works on the ids and references a file's conversion recorded (``shape.Mark``),
 so it runs even when the file has shape problems, and reports both at once.
+The checks find marks by their field paths, named below through the model
+(``fields.pattern``), so a renamed field stops the import instead of a check.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 
-from .problems import Problem
+from .fields import EACH, generic, pattern
+from .model import Transcript
+from .problems import FieldPath, Problem
 from .shape import DATE, DRAFT_MARK, PLACEHOLDER_MARK, Context, Mark
 
 # Ids the transcript page uses for its own sections; excerpt and claim ids are anchors on the same page.
@@ -19,12 +23,20 @@ RESERVED_ANCHORS = {
 RESERVED_PREFIX = "cited-"
 NOUNS = {"people": "person", "sources": "source", "topics": "topic", "excerpts": "excerpt"}
 
-_EXCERPT_ID = re.compile(r"^excerpts\[(\d+)\]\.id$")
-_ANCHOR_ID = re.compile(r"^(excerpts|claims|public_remarks)\[\d+\]\.(?:id|former_ids\[\d+\])$")
-_PARTICIPANT = re.compile(r"^participants\[\d+\]\.people\[\d+\]\.person$")
-_SPEAKER = re.compile(r"^(excerpts|claims|public_remarks)\[(\d+)\]\.speaker$")
-_CORRECTION_DATE = re.compile(r"(?:^|\.)corrections\[\d+\]\.date$")
-_CLAIM_EXCERPT = re.compile(r"^claims\[(\d+)\]\.excerpts\[\d+\]$")
+EXCERPT_ID = pattern(Transcript, "excerpts", EACH, "id")
+EXCERPT_SPEAKER = pattern(Transcript, "excerpts", EACH, "speaker")
+CLAIM = pattern(Transcript, "claims", EACH)  # a claim's own path, the start of its fields' paths
+CLAIM_SPEAKER = pattern(Transcript, "claims", EACH, "speaker")
+CLAIM_EXCERPT = pattern(Transcript, "claims", EACH, "excerpts", EACH)
+PARTICIPANT = pattern(Transcript, "participants", EACH, "people", EACH, "person")
+ANCHORS = {  # ids that are anchors on the transcript's page
+    EXCERPT_ID, pattern(Transcript, "excerpts", EACH, "former_ids", EACH),
+    pattern(Transcript, "claims", EACH, "id"), pattern(Transcript, "public_remarks", EACH, "id"),
+}
+SPEAKERS = {EXCERPT_SPEAKER, CLAIM_SPEAKER, pattern(Transcript, "public_remarks", EACH, "speaker")}
+CORRECTION_DATE = pattern(Transcript, "corrections", EACH, "date")  # the last steps of the path, in any kind of entry
+ADDED = pattern(Transcript, "added")
+CONVERSATION_DATE = pattern(Transcript, "date")
 
 
 # Close matches cost time in proportion to the number of known ids; only this many
@@ -70,11 +82,11 @@ def check_registry_references(
 
 def check_corrections(ctx: Context, found: list[Problem]) -> None:
     """Each correction is dated to the day, and not before the entry it corrects was added."""
+    steps = len(CORRECTION_DATE)
     for path, mark in ctx.marks.items():
-        if mark.registry != DATE or not _CORRECTION_DATE.search(path):
+        if mark.registry != DATE or generic(path[-steps:]) != CORRECTION_DATE:
             continue
-        entry = path.rsplit("corrections[", 1)[0]
-        added = ctx.marks.get(f"{entry}added")
+        added = ctx.marks.get((*path[:-steps], *ADDED))
         if len(mark.value) != len("YYYY-MM-DD"):
             found.append(Problem(ctx.file, mark.line, mark.col, path, f"a correction is dated to the day (YYYY-MM-DD), got '{mark.value}'"))
         elif added is not None and added.registry == DATE and mark.value < added.value.rstrip("~?%"):
@@ -90,7 +102,7 @@ def check_file_name_date(ctx: Context, found: list[Problem]) -> None:
     The file name is the page's permanent address; a mismatch is almost always a typing
     slip in one of the two, so it is an error, not a warning.
     """
-    date = ctx.marks.get("date")
+    date = ctx.marks.get(CONVERSATION_DATE)
     named = DATED_NAME.match(ctx.file.rsplit("/", 1)[-1])
     if date is None or date.registry != DATE or named is None:
         return
@@ -99,7 +111,7 @@ def check_file_name_date(ctx: Context, found: list[Problem]) -> None:
     if written != actual[: len(written)] or len(written) > len(actual):
         prefix = named.group(0)
         found.append(Problem(
-            ctx.file, date.line, date.col, "date",
+            ctx.file, date.line, date.col, CONVERSATION_DATE,
             f"'{date.value}' does not match the file name, which begins '{prefix}'; correct whichever is wrong "
             "(the file name is the page's address)",
         ))
@@ -129,7 +141,7 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
     """All meaning checks for one transcript file; ``ctx`` (the file's marks) is only read."""
     problems: list[Problem] = []
 
-    def report(path: str, mark: Mark, message: str) -> None:
+    def report(path: FieldPath, mark: Mark, message: str) -> None:
         problems.append(Problem(ctx.file, mark.line, mark.col, path, message))
 
     suggestions = Suggestions()
@@ -138,22 +150,21 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
     check_file_name_date(ctx, problems)
     check_placeholders(ctx, problems)
     marks = ctx.marks
-    # Sort the marks once by cheap string tests; the patterns then only confirm candidates.
+    # Sort the marks once by where they stand in the file.
     ids, people, speakers, cited_excerpts = [], [], [], []
     for path, mark in marks.items():
-        if path.endswith(".id") or ".former_ids[" in path:
-            ids.append((path, mark))
-        elif path.endswith(".person"):
+        where = generic(path)
+        if where in ANCHORS:
+            ids.append((path, where, mark))
+        elif where == PARTICIPANT:
             people.append((path, mark))
-        elif path.endswith(".speaker"):
-            speakers.append((path, mark))
-        elif "].excerpts[" in path:
+        elif where in SPEAKERS:
+            speakers.append((path, where, mark))
+        elif where == CLAIM_EXCERPT:
             cited_excerpts.append((path, mark))
-    anchors: dict[str, tuple[str, Mark]] = {}
+    anchors: dict[str, tuple[FieldPath, Mark]] = {}
     excerpt_speakers: dict[str, str] = {}
-    for path, mark in ids:
-        if not _ANCHOR_ID.match(path):
-            continue
+    for path, where, mark in ids:
         if mark.value in RESERVED_ANCHORS or mark.value.startswith(RESERVED_PREFIX):
             report(path, mark, f"'{mark.value}' is reserved for a section of the page; choose another id")
         elif mark.value in anchors:
@@ -161,36 +172,31 @@ def check_transcript(ctx: Context, registries: dict[str, set[str] | None]) -> li
             report(path, mark, f"duplicate id '{mark.value}' (first used at line {first.line}); excerpt and claim ids must all differ")
         else:
             anchors[mark.value] = (path, mark)
-        found = _EXCERPT_ID.match(path)
-        speaker = marks.get(f"excerpts[{found[1]}].speaker") if found else None
-        if found and speaker:
+        speaker = marks.get((*path[:-1], EXCERPT_SPEAKER[-1])) if where == EXCERPT_ID else None
+        if speaker:
             excerpt_speakers[mark.value] = speaker.value
 
     participants: dict[str, Mark] = {}
     for path, mark in people:
-        if _PARTICIPANT.match(path):
-            if mark.value in participants:
-                first = participants[mark.value]
-                report(path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
-            participants[mark.value] = mark
-    claim_excerpts: dict[str, list[str]] = {}
+        if mark.value in participants:
+            first = participants[mark.value]
+            report(path, mark, f"'{mark.value}' is already listed as a participant at line {first.line}")
+        participants[mark.value] = mark
+    claim_excerpts: dict[FieldPath, list[str]] = {}  # by the claim's path, e.g. ("claims", 0)
+    claim = len(CLAIM)
     excerpt_ids = set(excerpt_speakers)
     for path, mark in cited_excerpts:
-        found = _CLAIM_EXCERPT.match(path)
-        if not found:
-            continue
-        claim_excerpts.setdefault(found[1], []).append(mark.value)
+        claim_excerpts.setdefault(path[:claim], []).append(mark.value)
         if mark.value not in excerpt_speakers:
             report(path, mark, f"unknown excerpt '{mark.value}' ({suggestions.known_list(mark.value, excerpt_ids)})")
 
-    for path, mark in speakers:
-        found = _SPEAKER.match(path)
-        if not found or mark.value in unknown:
+    for path, where, mark in speakers:
+        if mark.value in unknown:
             continue
         if participants and mark.value not in participants:
             report(path, mark, f"'{mark.value}' speaks but is not listed in participants")
-        if found[1] == "claims":
-            cited = [x for x in claim_excerpts.get(found[2], []) if x in excerpt_speakers and excerpt_speakers[x] not in unknown]
+        if where == CLAIM_SPEAKER:
+            cited = [x for x in claim_excerpts.get(path[:claim], []) if x in excerpt_speakers and excerpt_speakers[x] not in unknown]
             if cited and all(excerpt_speakers[x] != mark.value for x in cited):
                 listed = ", ".join(f"'{x}'" for x in cited)
                 report(path, mark, f"'{mark.value}' is not the speaker of the claim's excerpts ({listed})")

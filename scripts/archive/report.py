@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from .problems import Problem, sort_problems
+from .problems import Problem, field_text, sort_problems
 
 FORMATS = ("human", "github", "json")
 
@@ -24,7 +24,7 @@ def _escape_property(text: str) -> str:
 def github_line(problem: Problem) -> str:
     """One problem as a GitHub Actions ``::error`` annotation."""
     problem = problem.shown()
-    title = _escape_property(problem.field or "data")
+    title = _escape_property(field_text(problem.field) or "data")
     return (
         f"::error file={_escape_property(problem.file)},line={problem.line},col={problem.col},"
         f"title={title}::{_escape_data(problem.message)}"
@@ -42,7 +42,7 @@ def _cell(text: str) -> str:
 def github_summary(problems: list[Problem]) -> str:
     """All problems as a Markdown table for the job summary (GitHub shows only ten annotations)."""
     shown = [p.shown() for p in problems]
-    rows = [f"| <code>{_cell(p.file)}:{p.line}:{p.col}</code> | <code>{_cell(p.field)}</code> | {_cell(p.message)} |" for p in shown]
+    rows = [f"| <code>{_cell(p.file)}:{p.line}:{p.col}</code> | <code>{_cell(field_text(p.field))}</code> | {_cell(p.message)} |" for p in shown]
     header = f"### {len(problems)} problem(s) in the archive's data\n\n| where | field | problem |\n| --- | --- | --- |\n"
     return header + "\n".join(rows) + "\n"
 
@@ -52,7 +52,7 @@ def render(problems: list[Problem], fmt: str) -> str:
     ordered = sort_problems(problems)
     if fmt == "json":
         return json.dumps(
-            [{"file": p.file, "line": p.line, "col": p.col, "field": p.field, "message": p.message} for p in ordered],
+            [{"file": p.file, "line": p.line, "col": p.col, "field": field_text(p.field), "message": p.message} for p in ordered],
             indent=2, ensure_ascii=True,
         )
     if fmt == "github":

@@ -1,29 +1,27 @@
 """Step 2a, validate shape: turn a YAML tree into model records, or say precisely why not.
 
-The rules are read from the model's type hints (``model.py``), so the data's
-shape is declared once. Every problem is collected; a field that fails is
+The rules are built from the model's fields as ``fields.py`` reads them, so the
+data's shape is declared once. Every problem is collected; a field that fails is
 left out of the result, and the record that holds it is dropped, so the
 caller never sees a half-valid record. References are only gathered here
-(with where they were written); ``references.py`` checks what they point at.
+(with where they were written, by field path); ``references.py`` checks what
+they point at.
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import difflib
 import re
-import types
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from . import markup
-from .model import is_required, labels_for
-from .problems import Problem
+from . import fields, markup
+from .model import Transcript
+from .problems import FieldPath, Problem
 from .strict_yaml import Map, Node, Scalar, Seq
-from .values import PLACEHOLDER, PartialDate, TextRule, TimeSpan, ValueProblem, past_date
+from .values import PLACEHOLDER, TimeSpan, ValueProblem, past_date
 from .characters import Refused
 from .text_rules import check_text, refused_character
 
@@ -31,6 +29,7 @@ INVALID: Any = object()
 DATE = "date"  # the registry name of a date's mark: dates point at nothing, their order is checked
 PLACEHOLDER_MARK = "placeholder"  # a value `make new` wrote for the editor to replace
 DRAFT_MARK = "draft"
+DRAFT = fields.pattern(Transcript, "draft")
 _NEWLINE = re.compile("\n")
 
 
@@ -50,16 +49,16 @@ class Context:
 
     file: str
     problems: list[Problem] = field(default_factory=list)
-    marks: dict[str, Mark] = field(default_factory=dict)
+    marks: dict[FieldPath, Mark] = field(default_factory=dict)
     text: str = ""  # the file's text, to point at a character inside a value
     _line_starts: list[int] | None = None
 
-    def problem(self, node: Node, path: str, message: str) -> Any:
+    def problem(self, node: Node, path: FieldPath, message: str) -> Any:
         """Record a problem at a node; return INVALID for the caller to pass up."""
         self.problems.append(Problem(self.file, node.line, node.col, path, message))
         return INVALID
 
-    def character_problem(self, node: Scalar, path: str, refused: Refused) -> Any:
+    def character_problem(self, node: Scalar, path: FieldPath, refused: Refused) -> Any:
         """Record a refused character at the line and column where it is written.
 
         A character written as an escape (``"\\uFFFE"``) is not in the file's text;
@@ -76,7 +75,7 @@ class Context:
         return INVALID
 
 
-Convert = Callable[[Node, str, Context], Any]
+Convert = Callable[[Node, FieldPath, Context], Any]
 
 
 def _describe(node: Node) -> str:
@@ -92,7 +91,7 @@ def _close(value: str, options: list[str] | tuple[str, ...]) -> list[str]:
     return difflib.get_close_matches(value, options, n=1) if len(value) <= 64 else []
 
 
-def _scalar(node: Node, path: str, ctx: Context, expected: str) -> str | None:
+def _scalar(node: Node, path: FieldPath, ctx: Context, expected: str) -> str | None:
     """The node's text, or None after recording why it is not usable text."""
     if not isinstance(node, Scalar):
         ctx.problem(node, path, f"expected {expected}, got {_describe(node)}")
@@ -103,12 +102,12 @@ def _scalar(node: Node, path: str, ctx: Context, expected: str) -> str | None:
     return node.value
 
 
-def _text(rule: TextRule) -> Convert:
-    kind, registry = rule.kind, rule.registry
+def _text(kind: str, registry: str = "") -> Convert:
+    """Converter for a kind of text (line, text, markup, url, id; ref for a reference into ``registry``)."""
     expected = {"url": "a link", "id": "an id", "ref": "an id"}.get(kind, "text")
     strip, is_markup, is_id = kind in ("text", "markup"), kind == "markup", kind in ("id", "ref")
 
-    def convert(node: Node, path: str, ctx: Context) -> Any:
+    def convert(node: Node, path: FieldPath, ctx: Context) -> Any:
         if type(node) is not Scalar:
             return ctx.problem(node, path, f"expected {expected}, got {_describe(node)}")
         value = node.value.strip() if strip else node.value
@@ -129,24 +128,24 @@ def _text(rule: TextRule) -> Convert:
     return convert
 
 
-def _bool(node: Node, path: str, ctx: Context) -> Any:
+def _bool(node: Node, path: FieldPath, ctx: Context) -> Any:
     value = _scalar(node, path, ctx, "true or false")
     if value is None:
         return INVALID
     if not isinstance(node, Scalar) or not node.plain or value not in ("true", "false"):
         return ctx.problem(node, path, f"expected true or false, got '{value}'")
-    if path == "draft" and value == "true":
+    if path == DRAFT and value == "true":
         ctx.marks[path] = Mark(DRAFT_MARK, value, node.line, node.col)
     return value == "true"
 
 
-def _choice(options: tuple[str, ...]) -> Convert:
-    labels = labels_for(options)
+def _choice(choice: fields.Choice) -> Convert:
+    options, labels = choice.options, choice.labelled()
     # Beside each value, the word readers see for it, where that is not just the value itself.
     shown = {o: labels[o] for o in labels if labels[o].lower() != o.replace("-", " ")}
     listed = ", ".join(f"{o} ({shown[o]})" if o in shown else o for o in options)
 
-    def convert(node: Node, path: str, ctx: Context) -> Any:
+    def convert(node: Node, path: FieldPath, ctx: Context) -> Any:
         value = _scalar(node, path, ctx, f"one of {listed}")
         if value is None:
             return INVALID
@@ -160,7 +159,7 @@ def _choice(options: tuple[str, ...]) -> Convert:
 
 
 def _parsed(parse: Callable[[str], Any], expected: str) -> Convert:
-    def convert(node: Node, path: str, ctx: Context) -> Any:
+    def convert(node: Node, path: FieldPath, ctx: Context) -> Any:
         value = _scalar(node, path, ctx, expected)
         if value is None:
             return INVALID
@@ -175,7 +174,7 @@ def _parsed(parse: Callable[[str], Any], expected: str) -> Convert:
 def _dated(convert: Convert) -> Convert:
     """A date converter that also records where the date stands, for the checks of date order."""
 
-    def dated(node: Node, path: str, ctx: Context) -> Any:
+    def dated(node: Node, path: FieldPath, ctx: Context) -> Any:
         value = convert(node, path, ctx)
         if value is not INVALID:
             ctx.marks[path] = Mark(DATE, value.iso(), node.line, node.col)
@@ -185,30 +184,25 @@ def _dated(convert: Convert) -> Convert:
 
 
 def _list(item: Convert, minimum: int) -> Convert:
-    def convert(node: Node, path: str, ctx: Context) -> Any:
+    def convert(node: Node, path: FieldPath, ctx: Context) -> Any:
         if not isinstance(node, Seq):
             return ctx.problem(node, path, f"expected a list, got {_describe(node)}")
         if len(node.items) < minimum:
             return ctx.problem(node, path, f"needs at least {minimum} item{'s' if minimum > 1 else ''}")
-        values = [item(child, f"{path}[{i}]", ctx) for i, child in enumerate(node.items)]
+        values = [item(child, (*path, i), ctx) for i, child in enumerate(node.items)]
         return INVALID if any(v is INVALID for v in values) else values
 
     return convert
 
 
-def _record(cls: type) -> Convert:
-    """Converter for a model dataclass: known keys only, required ones present."""
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = [f for f in dataclasses.fields(cls) if not f.metadata.get("derived")]
-    names = [f.name for f in fields]
-    plan: list[tuple[str, Convert, bool]] = []
-    for f in fields:
-        plan.append((f.name, converter(hints[f.name], f.metadata.get("min", 0)), not is_required(f)))
+def _record(record: fields.Record) -> Convert:
+    """Converter for a model record: known keys only, required ones present."""
+    cls, names = record.cls, [f.name for f in record.fields]
+    plan = [(f.name, converter(f.kind), not f.required) for f in record.fields]
 
-    def convert(node: Node, path: str, ctx: Context, derived: dict[str, Any] | None = None) -> Any:
+    def convert(node: Node, path: FieldPath, ctx: Context, derived: dict[str, Any] | None = None) -> Any:
         if not isinstance(node, Map):
             return ctx.problem(node, path, f"expected a mapping of fields, got {_describe(node)}")
-        prefix = f"{path}." if path else ""
         ok = True
         misspelt: set[str] = set()  # fields an unknown key was probably meant to be
         for key, key_node in node.keys.items():
@@ -219,17 +213,17 @@ def _record(cls: type) -> Convert:
                     message = f"unknown field '{key}'; did you mean '{hint[0]}'?"
                 else:
                     message = f"unknown field '{key}' (allowed: {', '.join(names)})"
-                ctx.problem(key_node, prefix + key, message)
+                ctx.problem(key_node, (*path, key), message)
                 ok = False
         values: dict[str, Any] = dict(derived or {})
         for name, convert_field, optional in plan:
             child = node.values.get(name)
             if child is None:
                 if not optional and name not in misspelt:  # a misspelt field is reported once, as unknown
-                    ctx.problem(node, prefix + name, "missing required field")
+                    ctx.problem(node, (*path, name), "missing required field")
                 ok = ok and optional
                 continue
-            value = convert_field(child, prefix + name, ctx)
+            value = convert_field(child, (*path, name), ctx)
             if value is INVALID:
                 ok = False
             else:
@@ -241,18 +235,18 @@ def _record(cls: type) -> Convert:
 
 def registry(cls: type) -> Callable[[Node, Context], dict[str, Any]]:
     """Converter for a registry file: a mapping from ids to records of ``cls``."""
-    record = _record(cls)
-    check_id = _text(TextRule("id"))
+    record = _record(fields.record(cls))
+    check_id = _text("id")
 
     def convert(node: Node, ctx: Context) -> dict[str, Any]:
         if not isinstance(node, Map):
-            ctx.problem(node, "", f"the top level must be a mapping from ids to entries, got {_describe(node)}")
+            ctx.problem(node, (), f"the top level must be a mapping from ids to entries, got {_describe(node)}")
             return {}
         result = {}
         for key, value_node in node.values.items():
-            if check_id(node.keys[key], key, ctx) is INVALID:
+            if check_id(node.keys[key], (key,), ctx) is INVALID:
                 continue
-            value = record(value_node, key, ctx, {"id": key})
+            value = record(value_node, (key,), ctx, {"id": key})
             if value is not INVALID:
                 result[key] = value
         return result
@@ -262,49 +256,44 @@ def registry(cls: type) -> Callable[[Node, Context], dict[str, Any]]:
 
 def document(cls: type) -> Callable[[Node, Context, dict[str, Any]], Any]:
     """Converter for a file that holds one record of ``cls`` (e.g. a transcript)."""
-    record = _record(cls)
+    record = _record(fields.record(cls))
 
     def convert(node: Node, ctx: Context, derived: dict[str, Any]) -> Any:
         if isinstance(node, Scalar) and node.plain and not node.value:
-            return ctx.problem(node, "", "file has no fields; expected a mapping of fields")
+            return ctx.problem(node, (), "file has no fields; expected a mapping of fields")
         if not isinstance(node, Map):
-            return ctx.problem(node, "", f"the top level must be a mapping of fields, got {_describe(node)}")
-        return record(node, "", ctx, derived)
+            return ctx.problem(node, (), f"the top level must be a mapping of fields, got {_describe(node)}")
+        return record(node, (), ctx, derived)
 
     return convert
 
 
-_CACHE: dict[Any, Convert] = {}
+_CACHE: dict[fields.Kind, Convert] = {}
 
 
-def converter(tp: Any, minimum: int = 0) -> Convert:
-    """Build (once) the converter for a type hint from the model."""
-    key = (tp, minimum)
-    if key not in _CACHE:
-        _CACHE[key] = _build(tp, minimum)
-    return _CACHE[key]
+def converter(kind: fields.Kind) -> Convert:
+    """Build (once) the converter for a kind of field."""
+    if kind not in _CACHE:
+        _CACHE[kind] = _build(kind)
+    return _CACHE[kind]
 
 
-def _build(tp: Any, minimum: int) -> Convert:
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin is typing.Annotated:
-        return _text(args[1])
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return converter(inner[0], minimum)
-    if origin is list:
-        return _list(converter(args[0]), minimum)
-    if origin is Literal:
-        return _choice(args)
-    if tp is bool:
-        return _bool
-    if tp is PartialDate:
-        return _dated(_parsed(past_date, "a date"))
-    if tp is TimeSpan:
-        return _parsed(TimeSpan.parse, "a time")
-    if tp is str:
-        return _text(TextRule("line"))
-    if dataclasses.is_dataclass(tp):
-        return _record(tp)
-    raise TypeError(f"no converter for {tp!r}")  # pragma: no cover - a model bug, found by any test
+def _build(kind: fields.Kind) -> Convert:
+    match kind:
+        case fields.Text(rule):
+            return _text(rule)
+        case fields.Reference(into):
+            return _text("ref", into)
+        case fields.ListOf(item, minimum):
+            return _list(converter(item), minimum)
+        case fields.Choice():
+            return _choice(kind)
+        case fields.YesNo():
+            return _bool
+        case fields.Date():
+            return _dated(_parsed(past_date, "a date"))
+        case fields.Time():
+            return _parsed(TimeSpan.parse, "a time")
+        case fields.Record():
+            return _record(kind)
+    raise TypeError(f"no converter for {kind!r}")  # pragma: no cover - fields.py describes no other kind

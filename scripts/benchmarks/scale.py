@@ -87,7 +87,6 @@ from pathlib import Path
 import yaml
 assert yaml.__with_libyaml__, "PyYAML has no libyaml: the C loader is missing"
 from archive import pipeline
-from archive.pipeline import read_archive
 from archive.render.pages import render_site
 from archive.render.paths import Site
 data = Path(sys.argv[1])
@@ -97,9 +96,7 @@ def parse():
         yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
 SITE = Site("Archive", "https://example.org/")
 def load():
-    pipeline._SHAPED.clear(); pipeline._CHECKED.clear()
-    with pipeline.no_cyclic_gc():
-        return read_archive(data)
+    return pipeline.Reader().archive(data)  # a fresh Reader: every load reads every file
 def markdown_pages(archive):
     with pipeline.no_cyclic_gc():
         return [page.text for page in render_site(archive, SITE).values() if page.path.endswith(".md")]
