@@ -44,15 +44,15 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from archive.csp import harden  # noqa: E402
-from archive.engine.oneoff import OneOffBuild  # noqa: E402
-from archive.engine.preview import PREVIEW, SCRIPT, Preview, polling_observer  # noqa: E402
-from archive.engine.theme_fixes import fix  # noqa: E402
-from archive.model import Archive  # noqa: E402
-from archive.problems import DataError  # noqa: E402
-from archive.render import page as described  # noqa: E402
-from archive.render.paths import FEED, site  # noqa: E402
-from archive.render.text import FrontMatterError, split_front_matter  # noqa: E402
+from archive.csp import harden
+from archive.engine.oneoff import OneOffBuild
+from archive.engine.preview import PREVIEW, SCRIPT, Preview, polling_observer
+from archive.engine.theme_fixes import fix
+from archive.model import Archive
+from archive.problems import DataError
+from archive.render import page as described
+from archive.render.paths import FEED, site
+from archive.render.text import FrontMatterError, split_front_matter
 
 log = logging.getLogger("mkdocs.archive")
 # What MkDocs reads of a generated page: an empty metadata block it cannot misread, then the body.

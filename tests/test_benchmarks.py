@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archive.pipeline import read_archive
 from benchmarks import scale, synthetic
 from benchmarks.scale import ROWS
-from archive.pipeline import read_archive
 
 
 def test_synthetic_archives_are_valid_deterministic_and_shaped_like_transcripts(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ AXE = REPO / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean."""
 
 

@@ -5,20 +5,19 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-from test_browser import ARTIFACTS, AXE, _no_transitions, _serve, browser, real_url, site_url  # noqa: F401 - fixtures
-from archive.crossref import cross_reference as crossref
-from archive.pipeline import read_archive
-from archive.render.transcript import ASSESSMENTS
-from conftest import REPO, build, make_project
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
+
+from archive.crossref import cross_reference as crossref
+from archive.pipeline import read_archive
+from archive.render.transcript import ASSESSMENTS
+from conftest import REPO, build, make_project
+from test_browser import ARTIFACTS, AXE, _no_transitions, _serve, browser, real_url, site_url  # noqa: F401 - fixtures
 
 ARCHIVE = read_archive(REPO / "data")
 CLAIMS = [

@@ -9,15 +9,14 @@ import os
 from urllib.parse import urljoin
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
+from archive.pipeline import read_archive
+from conftest import REPO
 from test_browser import ARTIFACTS, AXE, _set_scheme, browser, real_url, site_url  # noqa: F401 - fixtures
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-
-from archive.pipeline import read_archive  # noqa: E402
-from conftest import REPO  # noqa: E402
 
 MARKS = ".tl-chart a"
 

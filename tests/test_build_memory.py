@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
+from archive.engine.oneoff import Spill
 from archive.pipeline import read_archive
 from archive.render import downloads
 from archive.render.pages import render_site
 from archive.render.paths import Site
-from archive.engine.oneoff import Spill
-from mkdocs_hooks import entries_json, fill_index
 from conftest import FIXTURE
+from mkdocs_hooks import entries_json, fill_index
 
 SITE = Site("Archive", "https://example.org/archive/")
 

@@ -51,7 +51,7 @@ def test_usage_error_exits_2() -> None:
     assert run("publish").returncode == 2
 
 
-def test_a_long_build_reports_its_progress_in_tenths(capsys) -> None:  # noqa: ANN001 - pytest's fixture
+def test_a_long_build_reports_its_progress_in_tenths(capsys) -> None:
     from archive.engine.oneoff import PageProgress
 
     progress = PageProgress()

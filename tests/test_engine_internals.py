@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import material
-import mkdocs_hooks
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 from mkdocs.commands import build as build_command
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +18,7 @@ from mkdocs.plugins import EVENTS
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import mkdocs_hooks
 from archive.engine import theme_fixes
 from archive.render.page import Page as Described
 from archive.render.page import Part, text
@@ -91,13 +91,13 @@ def test_7_the_server_can_be_rewatched_and_given_another_observer_and_jinja_take
 
 def test_8_the_configuration_maps_each_hook_file_to_its_module() -> None:
     config = MkDocsConfig(config_file_path=str(Path(__file__).resolve().parents[1] / "mkdocs.yml"))
-    config.load_file(open(config.config_file_path, encoding="utf-8"))  # noqa: SIM115 - load_file reads and closes
+    config.load_file(open(config.config_file_path, encoding="utf-8"))
     config.validate()
     [module] = config.hooks.values()
     assert callable(module.hand_over) and module.__file__.endswith("mkdocs_hooks.py")
 
 
-def test_9_the_dirty_build_warning_is_logged_where_the_adapter_filters_it(caplog) -> None:  # noqa: ANN001 - pytest's fixture
+def test_9_the_dirty_build_warning_is_logged_where_the_adapter_filters_it(caplog) -> None:
     assert "'dirty' build" in inspect.getsource(build_command.build)
     with caplog.at_level(logging.INFO, logger="mkdocs.commands.build"):
         logging.getLogger("mkdocs.commands.build").warning("A 'dirty' build is being performed")

@@ -6,7 +6,7 @@ import re
 
 from archive.render import field_reference
 
-PAGE = field_reference.render()
+PAGE = field_reference.field_reference_page()
 _ROW = re.compile(r"<tr><td><code>([a-z_]+)</code></td><td>(.*?)</td><td>(required|optional)</td>")
 
 

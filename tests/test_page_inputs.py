@@ -51,7 +51,7 @@ def test_a_render_that_hides_an_input_in_a_default_argument_is_refused() -> None
 
 
 def test_the_preview_fails_loudly_when_a_page_module_reads_an_undeclared_input(monkeypatch: pytest.MonkeyPatch) -> None:
-    def pages(archive):  # noqa: ANN001, ANN202 - a page module gone wrong: its render reads the archive it was not given
+    def pages(archive):
         return [Page(timeline.paths.TIMELINE, (Part(lambda: str(len(archive.transcripts))),))]
 
     monkeypatch.setattr(timeline, "pages", pages)

@@ -17,7 +17,7 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = references.check_transcript
 
-    def counting(ctx, registries):  # noqa: ANN001, ANN202 - the same signature as the real check
+    def counting(ctx, registries):
         checked.append(ctx.file)
         return real(ctx, registries)
 

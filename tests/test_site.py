@@ -6,14 +6,14 @@ import filecmp
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from archive.pipeline import read_archive
-from conftest import ENV, LAKESIDE, REPO, build, edit, page
+from conftest import LAKESIDE, REPO, build, edit, page
+
 
 def test_timeline_lists_every_conversation_in_date_order(real_site: Path) -> None:
     links = [a["href"] for a in page(real_site, "timeline").select("ol.timeline .timeline-title a")]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, REPO, make_project
+from conftest import ENV, REPO
 from linkcheck import broken_links
 
 BIN = Path(sys.executable).parent

@@ -20,10 +20,10 @@ from .characters import visible
 from .engine.build import build_site
 from .engine.export import ExportError, export
 from .json_schema import write_schemas
-from .pipeline import read_archive, registry_ids
 from .model import Archive
+from .pipeline import read_archive, registry_ids
 from .problems import DataError
-from .report import FORMATS, render
+from .report import FORMATS, problems_report
 from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
 from .values import PLACEHOLDER
 
@@ -35,10 +35,10 @@ def _check(project: Path, fmt: str = "human") -> Archive | None:
         archive = read_archive(project / "data")
     except DataError as err:
         if fmt == "json":
-            print(render(err.problems, fmt))
+            print(problems_report(err.problems, fmt))
             return None
         files = len({p.file for p in err.problems})
-        print(render(err.problems, fmt), file=sys.stderr if fmt == "human" else sys.stdout)
+        print(problems_report(err.problems, fmt), file=sys.stderr if fmt == "human" else sys.stdout)
         print(f"{len(err.problems)} problem(s) in {files} file(s); nothing was built.", file=sys.stderr)
         return None
     elapsed = (time.perf_counter() - started) * 1000

@@ -107,7 +107,7 @@ class Record:
         raise KeyError(f"{self.name} has no field '{name}'")
 
 
-Kind = Union[Text, Reference, Choice, Date, Time, YesNo, ListOf, Record]
+Kind = Text | Reference | Choice | Date | Time | YesNo | ListOf | Record
 EACH = int  # in a pattern: any item of a list
 _SIMPLE: dict[Any, Kind] = {bool: YesNo(), PartialDate: Date(), TimeSpan: Time()}
 _CHOICES = {getattr(model, name): name for name in model.LABELS}  # each allowed-values type, by its name in the model

@@ -47,7 +47,7 @@ def github_summary(problems: list[Problem]) -> str:
     return header + "\n".join(rows) + "\n"
 
 
-def render(problems: list[Problem], fmt: str) -> str:
+def problems_report(problems: list[Problem], fmt: str) -> str:
     """The problems in the chosen format, ready to print."""
     ordered = sort_problems(problems)
     if fmt == "json":

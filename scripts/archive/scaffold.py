@@ -122,7 +122,7 @@ def _check(answers: Answers, project: Path, known: dict[str, set[str]]) -> None:
         raise ScaffoldError("; ".join(problems))
 
 
-def render(answers: Answers) -> str:
+def transcript_yaml(answers: Answers) -> str:
     """The YAML text of the new draft transcript."""
     first_speaker = answers.sides[0][1][0]
     lines = [
@@ -160,9 +160,9 @@ def new_transcript(project: Path, answers: Answers) -> Path:
     path = data / TRANSCRIPTS_DIR / f"{answers.id}.yaml"
     _check(answers, project, registry_ids(data))
     with path.open("x", encoding="utf-8") as out:
-        out.write(render(answers))
+        out.write(transcript_yaml(answers))
     _, problems = read_transcript(path, project, registry_ids(data))
-    if problems:  # pragma: no cover - would be a bug in render(); keep nothing half-valid
+    if problems:  # pragma: no cover - would be a bug in transcript_yaml(); keep nothing half-valid
         path.unlink()
         raise ScaffoldError("; ".join(p.format() for p in problems))
     return path

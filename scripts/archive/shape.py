@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import fields, markup
+from .characters import Refused
 from .model import Transcript
 from .problems import FieldPath, Problem
 from .strict_yaml import Map, Node, Scalar, Seq
-from .values import PLACEHOLDER, TimeSpan, ValueProblem, past_date
-from .characters import Refused
 from .text_rules import check_text, refused_character
+from .values import PLACEHOLDER, TimeSpan, ValueProblem, past_date
 
 INVALID: Any = object()
 DATE = "date"  # the registry name of a date's mark: dates point at nothing, their order is checked

@@ -44,7 +44,7 @@ def check_url(value: str) -> str | None:
 
 def _port_ok(parts: SplitResult) -> bool:
     try:
-        parts.port  # noqa: B018 - reading it checks it
+        parts.port
     except ValueError:
         return False
     return True

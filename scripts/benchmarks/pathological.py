@@ -10,10 +10,10 @@ that is not linear in its input shows as a growth figure near 1.67 instead of ne
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
-import resource
 import tempfile
 from collections.abc import Callable
 from pathlib import Path

@@ -1,7 +1,7 @@
 """The live preview (``make serve``): what it keeps from one rebuild to the next, so an edit costs about a second.
 
 - Each page part's output, reused while its declared inputs are the same objects
-  (:class:`Memo`; the reader hands back the same objects for files that did not change).
+  (:class:`Memo`; its :class:`~archive.pipeline.Reader` hands back the same objects for files that did not change).
 - The generated pages on disk, rewritten only when their text changes, so
   ``mkdocs serve --dirty`` rebuilds just the pages an edit touched. The folder is
   ``.cache/preview/`` beside mkdocs.yml: never ``docs/``, never committed.
@@ -25,7 +25,7 @@ from watchdog.observers.polling import PollingObserver
 from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 from ..model import Archive
-from ..pipeline import read_archive
+from ..pipeline import Reader
 from ..problems import DataError
 from ..render.page import Derived, Page, Part, text
 from ..render.pages import render_site
@@ -116,6 +116,7 @@ class Preview:
     live = True
 
     def __init__(self) -> None:
+        self.reader = Reader()  # reads again only the files an editor saved
         self.memo = Memo()
         self.templates = TemplateCache()
         self.problems: list[str] = []
@@ -126,7 +127,7 @@ class Preview:
     def generate(self, data_dir: Path, site: Site, drafts: bool) -> dict[str, Page]:
         """Every page, drafts included if asked; with problems in the data, the last good pages and the problems."""
         try:
-            archive: Archive = read_archive(data_dir)
+            archive: Archive = self.reader.archive(data_dir)
         except DataError as err:
             self.problems = err.report().splitlines()
             log.error("The archive's data has problems; the preview shows them on every page:\n%s", err.report())

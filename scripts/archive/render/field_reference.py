@@ -50,7 +50,7 @@ def _table(record: fields.Record) -> str:
     return f'<table class="field-reference"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def render() -> str:
+def field_reference_page() -> str:
     """The Markdown page listing every field of every data file."""
     parts = [
         front_matter({"title": "Field reference", "description": "Every field of the archive's YAML files: type, whether required, allowed values and an example."}, searchable=False),

@@ -30,7 +30,7 @@ def render_site(archive: Archive, site: paths.Site, include_drafts: bool = False
         archive = archive.published()
     xref = cross_reference(archive)
     registries = archive.registries
-    described = [Page.of(paths.REFERENCE, field_reference.render, source="scripts/archive/model.py")]
+    described = [Page.of(paths.REFERENCE, field_reference.field_reference_page, source="scripts/archive/model.py")]
     described += timeline.pages(archive) + claims.pages(archive) + people.pages(archive, xref) + topics.pages(archive, xref)
     for t in archive.transcripts:
         described += _transcript_files(t, xref.previous.get(t.id), xref.next.get(t.id), registries, site)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from .. import hosts
@@ -112,7 +111,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     return meta, text[end + len(FRONT_MATTER_FENCE) + 2 :]
 
 
-@lru_cache(maxsize=None)
+@cache
 def page_url(src_path: str) -> str:
     """The directory URL MkDocs gives a Markdown file: ``a/b.md`` -> ``a/b/``, ``a/index.md`` -> ``a/``."""
     stem = src_path[: -len(".md")]
@@ -121,7 +120,7 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _to_root(src_path: str) -> str:
     """The relative path from a page up to the site's root: ``../../`` for ``a/b.md``."""
     return "../" * page_url(src_path).count("/")

@@ -9,7 +9,7 @@ from ..model import Archive, Registries, Topic, Transcript
 from . import paths
 from .listing import claims_table, index_page, transcript_list, transcripts_of
 from .page import Page
-from .text import count, front_matter, h, link, md_inline, other_names
+from .text import count, front_matter, h, md_inline, other_names
 
 
 def topic_page(topic: Topic, registries: Registries, transcripts: tuple[Transcript, ...], with_claims: tuple[Transcript, ...]) -> str:
