@@ -233,8 +233,7 @@ def fill_index(index: Path, docs: Iterable[str]) -> None:
         out.write("]}")
 
 
-@event_priority(-100)
-def on_post_build(config: MkDocsConfig) -> None:
+def _complete_index(config: MkDocsConfig) -> None:
     """Complete the search index after the search plugin has written it, with every page's entries."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     try:
@@ -243,6 +242,12 @@ def on_post_build(config: MkDocsConfig) -> None:
             fill_index(index, _build.entries())
     finally:
         _build.clear()
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """The build's last step: the complete search index (and, in the preview, the data's problems)."""
+    _complete_index(config)
 
 
 def on_build_error(error: Exception) -> None:
@@ -257,8 +262,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
-def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild and reload the browser when a data file changes, noticing a save sooner than MkDocs' half-second poll."""
+def _watch(server: Any, config: MkDocsConfig) -> Any:
+    """Watch the data folder too, with an observer that notices a save sooner than MkDocs' half-second poll."""
     watched = [config.docs_dir, config.config_file_path, str(_project(config) / "data")]
     for path in watched[:2]:
         server.unwatch(path)
@@ -266,6 +271,11 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     for path in watched:
         server.watch(path)
     return server
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild and reload the browser when a data file changes."""
+    return _watch(server, config)
 
 
 def _head_tags(page: Page, up: str, config: MkDocsConfig) -> str:
@@ -276,21 +286,24 @@ def _head_tags(page: Page, up: str, config: MkDocsConfig) -> str:
     return tags + (f'<script src="{up}{SCRIPT}" defer></script>' if _build.live else "")
 
 
+def _finished(html: str, config: MkDocsConfig, extra_head: str) -> str:
+    """A written page with the archive's <head> tags, the theme's markup corrected and, as the very last change,
+    its Content-Security-Policy (hashing its final inline scripts)."""
+    if extra_head:
+        html = html.replace("</head>", extra_head + "\n</head>", 1)
+    return harden(fix(html), config.site_url, live_reload=_build.live)
+
+
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Add the page's machine-readable tags to <head>, then, as the very last change, its Content-Security-Policy."""
-    page.markdown = page.content = None  # the page is written next; dropping its text keeps memory flat
+    """Take the page's search entries, then finish the page; dropping its text keeps memory flat as the archive grows."""
+    page.markdown = page.content = None
     _take_entries(page, config)
-    extra = _head_tags(page, "../" * page.url.count("/"), config)
-    return harden(fix(output.replace("</head>", extra + "\n</head>", 1)), config.site_url, live_reload=_build.live)
+    return _finished(output, config, _head_tags(page, "../" * page.url.count("/"), config))
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) get the same markup corrections and policy."""
-    if not template_name.endswith(".html"):
-        return output_content
-    if _build.live:
-        script = f'<script src="{config.site_url or "/"}{SCRIPT}" defer></script>'
-        output_content = output_content.replace("</head>", script + "\n</head>", 1)
-    return harden(fix(output_content), config.site_url, live_reload=_build.live)
+    script = f'<script src="{config.site_url or "/"}{SCRIPT}" defer></script>' if _build.live else ""
+    return _finished(output_content, config, script) if template_name.endswith(".html") else output_content
