@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive.pipeline import read_archive
+from archive.render.pages import render_site
+from archive.render.paths import Site
 from benchmarks import scale, synthetic
 from benchmarks.scale import ROWS
 
@@ -34,6 +36,17 @@ def test_scale_benchmark_produces_every_figure(tmp_path: Path) -> None:
     assert figures["loader"] == "yaml.cyaml.CSafeLoader"
     table = scale.table(results)
     assert table.count("\n") == len(ROWS) + 1 and "20 transcripts" in table
+
+
+def test_generator_benchmark_makes_every_page_and_output(tmp_path: Path) -> None:
+    data = synthetic.generate(tmp_path, 20)
+    figures = scale.generator_speed(tmp_path)
+    assert figures["files"] == 23  # 20 transcripts, people, sources, topics
+    # 20 conversations; the timeline; the claims and the claims of each of the six assessments (not split by
+    # year below 300 claims); 20 people and their index; 40 topics and theirs
+    assert figures["pages_markdown"] == 20 + 1 + (1 + 6) + (20 + 1) + (40 + 1)
+    assert figures["outputs"] == len(render_site(read_archive(data), Site("Archive", "https://example.org/")))
+    assert figures["ratio_to_csafe"] == figures["generator_seconds"] / figures["csafe_seconds"]
 
 
 def test_pathological_benchmark_produces_every_figure() -> None:
