@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import synthetic
+from . import scale, synthetic
 
 REPO = Path(__file__).resolve().parents[2]
 MATCHER = REPO / "docs" / "javascripts" / "quotation-check.js"
@@ -124,8 +124,4 @@ ROWS = [
 
 def table(results: dict[str, dict[str, float]]) -> str:
     """The figures as a Markdown table, one column per archive size."""
-    sizes = list(results)
-    lines = ["| | " + " | ".join(f"{int(s):,} conversations" for s in sizes) + " |", "| --- |" + " ---: |" * len(sizes)]
-    for label, key, fmt in ROWS:
-        lines.append(f"| {label} | " + " | ".join(fmt.format(results[s][key]) for s in sizes) + " |")
-    return "\n".join(lines)
+    return "\n".join(scale.by_size(ROWS, results, "", "conversations"))

@@ -305,13 +305,19 @@ ROWS = [
 ]
 
 
+def by_size(rows: list[tuple[str, str, str]], results: dict[str, dict[str, float]], corner: str, noun: str) -> list[str]:
+    """The lines of a Markdown table with one row per figure and one column per archive size ("–" where not measured)."""
+    sizes = list(results)
+    lines = [(f"| {corner} | " if corner else "| | ") + " | ".join(f"{int(c):,} {noun}" for c in sizes) + " |", "| --- |" + " ---: |" * len(sizes)]
+    for label, key, fmt in rows:
+        lines.append(f"| {label} | " + " | ".join(fmt.format(results[c][key]) if key in results[c] else "–" for c in sizes) + " |")
+    return lines
+
+
 def table(results: dict[str, dict[str, float]]) -> str:
     """A Markdown table with one column per archive size, and the growth ratio when there are two."""
     counts = list(results)
-    lines = ["| figure | " + " | ".join(f"{int(c):,} transcripts" for c in counts) + " |", "| --- |" + " ---: |" * len(counts)]
-    for label, key, fmt in ROWS:
-        cells = [fmt.format(results[c][key]) if key in results[c] else "–" for c in counts]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines = by_size(ROWS, results, "figure", "transcripts")
     if len(counts) == 2:
         small, large = results[counts[0]], results[counts[1]]
         growth = int(counts[1]) / int(counts[0])
