@@ -116,10 +116,10 @@ def _new(project: Path, args: argparse.Namespace, usage: str) -> int:
     return 0
 
 
-def _export(project: Path, target: Path) -> int:
+def _export(project: Path, target: Path, archive: Archive) -> int:
     """Write the hook-free docs tree (drafts only when ARCHIVE_DRAFTS=1, as in the build)."""
     try:
-        count = export(project, target, include_drafts=os.environ.get("ARCHIVE_DRAFTS") == "1")
+        count = export(project, target, include_drafts=os.environ.get("ARCHIVE_DRAFTS") == "1", archive=archive)
     except ExportError as err:
         print(f"Error: {visible(str(err))}", file=sys.stderr)
         return 1
@@ -185,7 +185,7 @@ def _main(argv: list[str] | None) -> int:
     if archive is None or args.command == "check":
         return 0 if archive is not None else 1
     if args.command == "export":
-        return _export(project, args.dir)
+        return _export(project, args.dir, archive)
     site = args.site_dir or project / "site"
     if not build_site(project, site, archive):
         print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)

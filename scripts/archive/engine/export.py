@@ -28,6 +28,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
+from ..model import Archive
 from ..pipeline import read_archive
 from ..render.page import Page
 from ..render.pages import render_site
@@ -57,9 +58,9 @@ class ExportError(Exception):
     """A folder the export will not replace, or a page it cannot write as MkDocs would read it."""
 
 
-def generated_pages(project: Path, site_name: str, site_url: str, include_drafts: bool) -> Iterable[Page]:
+def generated_pages(archive: Archive, site_name: str, site_url: str, include_drafts: bool) -> Iterable[Page]:
     """Every generated page and file of the site."""
-    return render_site(read_archive(project / "data"), site(site_name, site_url), include_drafts=include_drafts).values()
+    return render_site(archive, site(site_name, site_url), include_drafts=include_drafts).values()
 
 
 def _yaml_value(value: object) -> str:
@@ -142,7 +143,7 @@ def _refuse(docs: Path, target: Path) -> None:
         raise ExportError(f"{target} is inside the project's docs folder; name a folder outside it. Nothing was written")
 
 
-def _fill(project: Path, config: dict, docs: Path, staging: Path, include_drafts: bool) -> int:
+def _fill(project: Path, archive: Archive, config: dict, docs: Path, staging: Path, include_drafts: bool) -> int:
     """Write the whole export into ``staging``; the number of generated files."""
     shutil.copytree(docs, staging / "docs")
     _copy_theme_overrides(project, config, staging)
@@ -157,16 +158,19 @@ def _fill(project: Path, config: dict, docs: Path, staging: Path, include_drafts
     except MkDocsException as err:  # MkDocs has logged each problem; it raises to say how many
         raise ExportError(f"the exported mkdocs.yml is not valid: {err}") from None
     count = 0
-    for output in generated_pages(project, built.site_name, built.site_url or "/", include_drafts):
+    for output in generated_pages(archive, built.site_name, built.site_url or "/", include_drafts):
         _write_output(staging / "docs", output)
         count += 1
     (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
     return count
 
 
-def export(project: Path, target: Path, include_drafts: bool = False) -> int:
+def export(project: Path, target: Path, include_drafts: bool = False, archive: Archive | None = None) -> int:
     """Write the complete docs tree and a hook-free mkdocs.yml into ``target``, replacing it only whole;
-    the number of generated files written. Raises :class:`ExportError` before touching ``target``."""
+    the number of generated files written. Raises :class:`ExportError` before touching ``target``.
+
+    ``archive``, if given, is the archive just read from the project's data (the check's), not read again.
+    """
     target = target.resolve()
     config, docs = _configuration(project.resolve())
     _refuse(docs.resolve(), target)
@@ -175,7 +179,8 @@ def export(project: Path, target: Path, include_drafts: bool = False) -> int:
     staging = scratch / "export"  # made with the usual permissions (mkdtemp's own folder is private)
     try:
         staging.mkdir()
-        count = _fill(project.resolve(), config, docs, staging, include_drafts)
+        checked = archive if archive is not None else read_archive(project / "data")
+        count = _fill(project.resolve(), checked, config, docs, staging, include_drafts)
         swap_in(staging, target)
         return count
     finally:
