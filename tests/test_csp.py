@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from archive import csp
 from archive.csp import harden, policy, source_hash
 
 SITE = "https://leaders-archive.github.io/conversations/"
@@ -197,6 +199,46 @@ def test_large_hostile_pages_are_hardened_or_refused(hostile: str) -> None:
     except ValueError:
         return
     assert hardened.lower().count('http-equiv="content-security-policy"') >= 1
+
+
+# Pieces a page is assembled from at random below: every kind of token the tokenizer tells apart,
+# the characters that end or open them, and the cases where a tag only looks like another.
+_PIECES = [
+    "text", " ", "\n", "<", ">", '"', "'", "=", "/", "\\", ":", "&", "&#58;", "\t",
+    "<p>", "</p>", "<br/>", "<b title=\"x>y\">", "<i x='<script>'>", "<u =style>", "<s\tstyle=a>",
+    "<p style=color:red>", "<P STYLE='x'>", "<p data-style=x>", "<p title='style'>", "<p style>", "<ſcript>", "<u ſtyle=x>", "<ſ x='", "<\u212a y=\"",
+    "<a href=../t/>", '<a href="https://example.org/">', "<a href='//e.net'>", '<A HREF="&#104;ttps://e.org">',
+    "<area href=\\\\e.org>", "<a href='/\t/e.org'>", "<a rel=nofollow href=http://e.org>", "<a href=#x>", "<a>",
+    "<a href=http:e.org>", "<a href='https&#58;&#47;&#47;e.org'>", "<a href=/\\e.org>",
+    "<svg>", "</svg>", "<svg/>", "<svg><script>s()</script></svg>", "<math>", "</math>", "<![CDATA[", "]]>",
+    "<!--", "-->", "--!>", "<!-->", "<!--->", "<!---->", "<!x>", "<?x>", "</>", "</ x>", "</p x='>'>", "</svg x='<b>'>",
+    "<script>", "</script>", "<script type=module>", "<script type=text/plain>", "<script src=x.js>", "a()",
+    "<style>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>", "<xmp>", "<plaintext>",
+    "<head>", "<meta charset=utf-8>", "<meta http-equiv=content-security-policy content=x>", "<td style=\"a:b\">",
+]
+
+
+def test_the_fast_paths_change_nothing_the_plain_tokenizer_finds(monkeypatch: pytest.MonkeyPatch, real_site: Path) -> None:
+    """Passing over text and tags in one step, and not reading links that cannot name a host, give exactly
+    the pages (or the refusals) that the token-by-token reading gives, on random mixes of every kind of token."""
+    pick = random.Random(20261129)
+    pages = ["<html><head>" + "".join(pick.choices(_PIECES, k=pick.randint(1, 40))) for _ in range(4000)]
+    pages += [path.read_text(encoding="utf-8") for path in _html_files(real_site)]
+
+    def outcome(page: str) -> str:
+        try:
+            return harden(page, SITE)
+        except ValueError as refused:
+            return f"refused: {refused}"
+
+    fast = [outcome(page) for page in pages]
+    monkeypatch.setattr(csp, "_SKIP", re.compile(""))  # step token by token
+    monkeypatch.setattr(csp, "_MAYBE_ABSOLUTE", re.compile(""))  # read every link's href
+    plain = [outcome(page) for page in pages]
+    differing = [page for page, one, other in zip(pages, fast, plain) if one != other]
+    assert not differing, differing[:3]
+    assert 0 < sum(result.startswith("refused") for result in plain) < len(pages)
+    assert sum("noopener" in result for result in plain) > 100
 
 
 # --- the built site ---
