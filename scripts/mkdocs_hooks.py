@@ -24,6 +24,8 @@ What this relies on in MkDocs 1.6 and Material 9 (each has a test in tests/test_
 8. ``config.hooks`` maps each hook file to its loaded module (``engine.build`` hands the checked archive over).
 9. MkDocs logs "'dirty' build" on logger ``mkdocs.commands.build`` at the start of every ``--dirty`` preview.
 10. Material's markup that ``archive.engine.theme_fixes`` corrects (see the patterns there).
+11. MkDocs writes no file for a page whose ``on_post_page`` output is empty, and logs "Page skipped: " on
+    logger ``mkdocs.commands.build`` instead; a one-off build's second process writes the page.
 """
 
 from __future__ import annotations
@@ -44,10 +46,9 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from archive.csp import harden
+from archive.engine.finish import PageNotFinished, finished
 from archive.engine.oneoff import OneOffBuild
 from archive.engine.preview import PREVIEW, SCRIPT, Preview, polling_observer
-from archive.engine.theme_fixes import fix
 from archive.model import Archive
 from archive.problems import DataError
 from archive.render import page as described
@@ -60,15 +61,21 @@ _NO_METADATA = "---\n{}\n---\n"
 _EMPTY_DOCS = '"docs":[]}'
 
 
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns at every preview start that a 'dirty' build may have inaccurate links; the archive's
-    preview is built for that (``make serve`` prints its own one-line notice), so the warning is dropped."""
+class _ExpectedMessages(logging.Filter):
+    """Two messages MkDocs logs that say nothing to the archive's editors, dropped:
+
+    - at every preview start, that a 'dirty' build may have inaccurate links (the preview is built for that,
+      and ``make serve`` prints its own one-line notice);
+    - for every page of a one-off build, "Page skipped": MkDocs writes nothing for a page the archive's
+      second process writes (``archive.engine.finish``).
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
+        message = record.getMessage()
+        return "'dirty' build" not in message and not message.startswith("Page skipped: ")
 
 
-logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+logging.getLogger("mkdocs.commands.build").addFilter(_ExpectedMessages())
 
 
 def previewing() -> bool:
@@ -237,7 +244,10 @@ def _complete_index(config: MkDocsConfig) -> None:
     """Complete the search index after the search plugin has written it, with every page's entries."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     try:
-        _build.finish(Path(config.site_dir))
+        try:
+            _build.finish(Path(config.site_dir))
+        except PageNotFinished as failed:
+            raise PluginError(str(failed)) from None
         if index.exists():
             fill_index(index, _build.entries())
     finally:
@@ -286,24 +296,17 @@ def _head_tags(page: Page, up: str, config: MkDocsConfig) -> str:
     return tags + (f'<script src="{up}{SCRIPT}" defer></script>' if _build.live else "")
 
 
-def _finished(html: str, config: MkDocsConfig, extra_head: str) -> str:
-    """A written page with the archive's <head> tags, the theme's markup corrected and, as the very last change,
-    its Content-Security-Policy (hashing its final inline scripts)."""
-    if extra_head:
-        html = html.replace("</head>", extra_head + "\n</head>", 1)
-    return harden(fix(html), config.site_url, live_reload=_build.live)
-
-
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Take the page's search entries, then finish the page; dropping its text keeps memory flat as the archive grows."""
     page.markdown = page.content = None
     _take_entries(page, config)
-    return _finished(output, config, _head_tags(page, "../" * page.url.count("/"), config))
+    head = _head_tags(page, "../" * page.url.count("/"), config)
+    return _build.page_written(page.file.src_uri, output, head, config.site_url, page.file.abs_dest_path)
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) get the same markup corrections and policy."""
     script = f'<script src="{config.site_url or "/"}{SCRIPT}" defer></script>' if _build.live else ""
-    return _finished(output_content, config, script) if template_name.endswith(".html") else output_content
+    return finished(output_content, script, config.site_url, live=_build.live) if template_name.endswith(".html") else output_content

@@ -113,3 +113,18 @@ def test_10_the_theme_still_writes_the_markup_theme_fixes_corrects(tmp_path: Pat
     raw = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     for pattern, _replacement, why in theme_fixes.FIXES:
         assert pattern.search(raw), f"the theme no longer writes what this fix corrects: {why}"
+
+
+def test_11_a_page_with_empty_output_is_not_written_and_the_adapter_drops_the_message(tmp_path: Path, caplog) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n", encoding="utf-8")
+    (tmp_path / "empty.py").write_text("def on_post_page(output, page, config):\n    return '' if page.file.src_uri == 'other.md' else output\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Raw\nhooks: [empty.py]\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").exists() and not (tmp_path / "site" / "other" / "index.html").exists()
+    assert "Page skipped: 'other.md'" in result.stderr
+    with caplog.at_level(logging.INFO, logger="mkdocs.commands.build"):
+        logging.getLogger("mkdocs.commands.build").info("Page skipped: 'other.md'. Generated empty output.")
+    assert not caplog.records

@@ -1,5 +1,5 @@
-"""A one-off build (``make site``): pages made only when MkDocs asks for them, and what a large archive's
-build keeps on disk instead of in memory.
+"""A one-off build (``make site``): pages made only when MkDocs asks for them, what a large archive's
+build keeps on disk instead of in memory, and pages finished by a second process (:mod:`.finish`).
 
 MkDocs converts every page before it writes any, and the search plugin holds
 every page's text until the end; with thousands of conversations either one
@@ -22,6 +22,7 @@ from ..pipeline import read_archive
 from ..render.page import Page
 from ..render.pages import render_site
 from ..render.paths import Site
+from .finish import Finisher
 
 
 class PageProgress:
@@ -118,6 +119,7 @@ class OneOffBuild:
         self.archive = archive  # the archive the check has just read, handed over so it is not read twice
         self.progress = PageProgress()
         self.spill = Spill()
+        self.finisher = Finisher()
 
     def generate(self, data_dir: Path, site: Site, drafts: bool) -> dict[str, Page]:
         """Every page; raises :class:`~archive.problems.DataError` when the data has problems."""
@@ -127,6 +129,7 @@ class OneOffBuild:
     def listed(self, pages: set[str]) -> None:
         """The site's pages are known: count them, to tell how far a long build has gone."""
         self.progress.start(len(pages))
+        self.finisher.start()
 
     def converted(self, page: str, html: str) -> str:
         """Keep a converted page on disk until it is written; MkDocs holds nothing meanwhile."""
@@ -150,6 +153,11 @@ class OneOffBuild:
         """A page's <head> tags, made now."""
         return page.head
 
+    def page_written(self, page: str, html: str, extra_head: str, site_url: str | None, dest: str) -> str:
+        """The second process finishes and writes the page; MkDocs gets nothing to write."""
+        self.finisher.write(page, html, extra_head, site_url, dest)
+        return ""
+
     def keep_entries(self, page: str, items: str) -> None:
         """A page's search entries go to disk until the index is written."""
         self.spill.add_entries(items)
@@ -159,8 +167,10 @@ class OneOffBuild:
         return self.spill.entries()
 
     def finish(self, site_dir: Path) -> None:
-        """Nothing more to write."""
+        """Wait until every page is written."""
+        self.finisher.wait()
 
     def clear(self) -> None:
-        """Remove what was kept on disk."""
+        """Remove what was kept on disk, and stop the second process."""
         self.spill.clear()
+        self.finisher.close()

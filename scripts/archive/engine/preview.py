@@ -30,6 +30,7 @@ from ..problems import DataError
 from ..render.page import Derived, Page, Part, text
 from ..render.pages import render_site
 from ..render.paths import Site
+from .finish import finished
 
 log = logging.getLogger("mkdocs.archive")
 FOLDER = Path(".cache") / "preview"
@@ -176,6 +177,10 @@ class Preview:
             target.write_bytes(data)
         self._written[key] = content
         return folder
+
+    def page_written(self, page: str, html: str, extra_head: str, site_url: str | None, dest: str) -> str:
+        """The finished page, for MkDocs to write (the live-reload script allowed)."""
+        return finished(html, extra_head, site_url, live=True)
 
     def keep_entries(self, page: str, items: str) -> None:
         """The search entries just made for ``page``, as JSON list items; the others' entries stay."""
