@@ -265,6 +265,11 @@ def on_build_error(error: Exception) -> None:
     _build.clear()
 
 
+def on_shutdown() -> None:
+    """Also after an interrupted build (which skips ``on_build_error``): nothing is left running or kept."""
+    _build.clear()
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """In the live preview, keep the theme's compiled templates from one rebuild to the next."""
     if isinstance(_build, Preview):

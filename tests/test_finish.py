@@ -26,7 +26,7 @@ def _page(n: int) -> str:
 
 
 def test_pages_are_written_finished_as_the_build_writes_them_in_one_process(tmp_path: Path) -> None:
-    pages = {f"p{n}/index.html": _page(n) for n in range(Finisher.WAITING * 3)}  # more than may wait at once
+    pages = {f"p{n}/index.html": _page(n) for n in range(60)}  # more than the pipe holds at once
     finisher = Finisher()
     try:
         for name, html in pages.items():
@@ -40,20 +40,19 @@ def test_pages_are_written_finished_as_the_build_writes_them_in_one_process(tmp_
         assert b"Content-Security-Policy" in written and HEAD.encode() in written and b"&#55296;" in written
 
 
-def test_a_page_that_cannot_be_finished_is_named_and_later_pages_are_not_written(tmp_path: Path) -> None:
+def test_a_page_that_cannot_be_finished_is_named_and_no_later_page_is_written(tmp_path: Path) -> None:
     finisher = Finisher()
     try:
         finisher.write("good.html", _page(1), "", SITE, str(tmp_path / "good.html"))
         finisher.write("bad.html", "<script>x()</script><head></head>", "", SITE, str(tmp_path / "bad.html"))
-        for n in range(Finisher.WAITING * 2):
+        for n in range(30):
             finisher.write(f"later{n}.html", _page(n), "", SITE, str(tmp_path / f"later{n}.html"))
         with pytest.raises(PageNotFinished, match=r"^bad\.html: cannot give the page its Content-Security-Policy: a script at character 0 comes before <head>$"):
             finisher.wait()
     finally:
         finisher.close()
     assert (tmp_path / "good.html").exists() and not (tmp_path / "bad.html").exists()
-    # once the failure is seen, no more pages are handed over: at most those already waiting were written
-    assert len(list(tmp_path.glob("later*.html"))) <= Finisher.WAITING + 1
+    assert not list(tmp_path.glob("later*.html"))  # after a failure, pages are read and dropped
 
 
 def test_a_hand_written_page_the_policy_cannot_cover_stops_the_build_in_one_line(project: Path) -> None:
@@ -65,3 +64,15 @@ def test_a_hand_written_page_the_policy_cannot_cover_stops_the_build_in_one_line
     assert re.search(r"^ERROR - widget\.md: cannot give the page its Content-Security-Policy: "
                      r"an inline script at character \d+ contains '<!--' and '<script'$", result.stderr, re.M), result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_page_that_cannot_be_written_raises_the_error_writing_it_gave(tmp_path: Path) -> None:
+    (tmp_path / "blocked").write_text("a file where a folder should be\n", encoding="utf-8")
+    finisher = Finisher()
+    try:
+        finisher.write("p/index.html", _page(1), "", SITE, str(tmp_path / "blocked" / "p" / "index.html"))
+        with pytest.raises(OSError) as raised:
+            finisher.wait()
+    finally:
+        finisher.close()
+    assert raised.value.filename == str(tmp_path / "blocked" / "p")

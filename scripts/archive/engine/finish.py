@@ -3,19 +3,28 @@ very last change, the page's Content-Security-Policy (which hashes its final inl
 
 A one-off build hands each page to :class:`Finisher`, a second process that finishes and writes it while
 MkDocs renders the next page; on a machine with two cores the pass then costs the build almost nothing.
+The pages go down a pipe to the second process (``python -m archive.engine.finish``), which answers only
+once, when the pipe is closed: with nothing, or with the first page it could not finish or write.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import atexit
+import contextlib
+import fcntl
+import os
+import pickle
 import signal
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import subprocess
+import sys
 from pathlib import Path
+from typing import IO
 
 from ..csp import harden
 from .theme_fixes import fix
+
+_SCRIPTS = Path(__file__).resolve().parents[2]  # the folder holding the archive package
+_PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask for by default (/proc/sys/fs/pipe-max-size)
 
 
 def finished(html: str, extra_head: str, site_url: str | None, *, live: bool = False) -> str:
@@ -31,78 +40,96 @@ class PageNotFinished(Exception):
     browser would end elsewhere), or one the second process stopped on."""
 
 
-def _write_finished(html: str, extra_head: str, site_url: str | None, dest: str) -> None:
-    """In the second process: finish a page and write it where MkDocs would have (UTF-8, as MkDocs encodes)."""
+def _write_finished(name: str, html: str, extra_head: str, site_url: str | None, dest: str) -> None:
+    """Finish a page and write it where MkDocs would have (UTF-8, as MkDocs encodes)."""
     try:
         text = finished(html, extra_head, site_url)
     except ValueError as refused:
-        raise PageNotFinished(f"cannot give the page its Content-Security-Policy: {refused}") from None
+        raise PageNotFinished(f"{name}: cannot give the page its Content-Security-Policy: {refused}") from None
     path = Path(dest)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
 
 
-def _ignore_interrupts() -> None:
-    """In the second process: leave Ctrl-C to the build."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def serve(pages: IO[bytes], answer: IO[bytes]) -> None:
+    """The second process: finish and write each page read from ``pages`` until it ends; then write to ``answer``
+    the first failure (a :class:`PageNotFinished` or an ``OSError``), if any. After a failure, pages are read
+    and dropped, so the build never blocks on a full pipe."""
+    failure: Exception | None = None
+    while True:
+        try:
+            page = pickle.load(pages)
+        except EOFError:
+            break
+        if failure is None:
+            try:
+                _write_finished(*page)
+            except (PageNotFinished, OSError) as failed:
+                failure = failed
+    if failure is not None:
+        pickle.dump(failure, answer)
+    answer.flush()
 
 
 class Finisher:
     """Pages finished and written by one second process, in the order given.
 
-    At most ``WAITING`` pages wait for it at a time, so a slow machine holds a few pages, never the site.
-    :meth:`wait` returns once every page is written, or raises :class:`PageNotFinished` naming the first
-    page that was not.
+    The pipe holds a few pages at most, so a slow machine makes the build wait, never hold the site.
+    :meth:`wait` returns once every page is written, or raises the first failure: :class:`PageNotFinished`
+    naming the page, or the ``OSError`` of a page that could not be written.
     """
 
-    WAITING = 16
-
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._waiting: deque[tuple[str, Future[None]]] = deque()
-        self._failed: PageNotFinished | None = None
+        self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         """Start the second process now, so it is ready when the first page comes."""
-        if self._pool is None:
-            # A fresh interpreter ("spawn"), not a copy of this one: it needs only this module. Ctrl-C in a
-            # terminal reaches both processes; this one ignores it and the build stops it as it ends.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts)
+        if self._process is None:
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_SCRIPTS), os.environ.get("PYTHONPATH", "")])}
+            self._process = subprocess.Popen([sys.executable, "-m", "archive.engine.finish"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+            atexit.register(self.close)  # an interrupted build does not leave it writing
+            if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: room for several pages, so handing one over seldom waits
+                with contextlib.suppress(OSError):
+                    fcntl.fcntl(self._process.stdin.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
     def write(self, name: str, html: str, extra_head: str, site_url: str | None, dest: str) -> None:
-        """Finish the page ``name`` and write it to ``dest``, in the second process (once one page has failed,
-        no more are written: the build fails at :meth:`wait`)."""
-        if self._failed is not None:
-            return
+        """Finish the page ``name`` and write it to ``dest``, in the second process."""
         self.start()
-        assert self._pool is not None
-        self._waiting.append((name, self._pool.submit(_write_finished, html, extra_head, site_url, dest)))
-        while self._waiting and (len(self._waiting) > self.WAITING or self._waiting[0][1].done()):
-            self._settle()
-
-    def _settle(self) -> None:
-        """Wait for the oldest page; remember the first that was not written."""
-        name, written = self._waiting.popleft()
+        assert self._process is not None and self._process.stdin is not None
         try:
-            written.result()
-        except PageNotFinished as failed:
-            self._failed = self._failed or PageNotFinished(f"{name}: {failed}")
-        except BrokenProcessPool as broken:
-            self._failed = self._failed or PageNotFinished(f"{name}: the process writing the pages stopped ({broken})")
+            pickle.dump((name, html, extra_head, site_url, dest), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:
+            self.wait()  # the second process has stopped: say why
+            raise
 
     def wait(self) -> None:
-        """Return once every page handed over is written; raise :class:`PageNotFinished` if one was not."""
-        while self._waiting:
-            self._settle()
-        if self._failed is not None:
-            raise self._failed
+        """Return once every page handed over is written; raise the first failure if one was not."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
+        answer = process.stdout.read()
+        process.stdout.close()
+        code = process.wait()
+        if answer:
+            raise pickle.loads(answer)
+        if code != 0:
+            raise PageNotFinished(f"the process writing the pages stopped (exit code {code}); pages may be missing")
 
     def close(self) -> None:
-        """Stop the second process; pages not yet written are dropped."""
-        for _, written in self._waiting:
-            written.cancel()
-        self._waiting.clear()
-        self._failed = None
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop the second process; pages not yet written may be dropped."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.communicate()
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal reaches both processes; the build stops this one
+    from archive.engine.finish import serve as serve_here  # failures pickled by the module's own name, not __main__'s
+
+    serve_here(sys.stdin.buffer, sys.stdout.buffer)
