@@ -244,12 +244,11 @@ def _complete_index(config: MkDocsConfig) -> None:
     """Complete the search index after the search plugin has written it, with every page's entries."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     try:
-        try:
-            _build.finish(Path(config.site_dir))
-        except PageNotFinished as failed:
-            raise PluginError(str(failed)) from None
+        _build.finish(Path(config.site_dir))
         if index.exists():
             fill_index(index, _build.entries())
+    except PageNotFinished as failed:
+        raise PluginError(str(failed)) from None
     finally:
         _build.clear()
 

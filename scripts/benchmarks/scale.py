@@ -38,8 +38,9 @@ class Measured:
 # Runs a Python module and, as the process exits, reports the high-water mark of its own resident
 # memory and of the processes it started (the build's second process). The kernel's figure for a
 # child (wait4's ru_maxrss) is not used: it counts the memory of the process that started the child,
-# which here holds whole generated archives. A child's own high-water mark is read from /proc twice a
-# second while it runs (found by its parent pid in /proc); it only grows, so the last reading is its peak to within that interval.
+# which here holds whole generated archives. A child (found in /proc by its parent's pid) has its own
+# high-water mark read twice a second while it runs; that mark only grows, so the last reading is its
+# peak to within that interval.
 _PEAK_REPORTER = """
 import atexit, glob, os, runpy, sys, threading, time
 children = {}

@@ -85,7 +85,8 @@ class Finisher:
     def start(self) -> None:
         """Start the second process now, so it is ready when the first page comes."""
         if self._process is None:
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_SCRIPTS), os.environ.get("PYTHONPATH", "")])}
+            paths = [str(_SCRIPTS), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]  # no empty entry: that would mean the working folder
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
             self._process = subprocess.Popen([sys.executable, "-m", "archive.engine.finish"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
             atexit.register(self.close)  # an interrupted build does not leave it writing
             if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: room for several pages, so handing one over seldom waits
