@@ -48,12 +48,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archive.engine.finish import PageNotFinished, finished
 from archive.engine.oneoff import OneOffBuild
-from archive.engine.preview import PREVIEW, SCRIPT, Preview, polling_observer
+from archive.engine.preview import FOLDER, PREVIEW, SCRIPT, Preview, polling_observer
+from archive.engine.preview_server import guard
 from archive.model import Archive
+from archive.output_folders import MARKER_TEXT, SITE_MARKER, OutputRefused, check_output_folder
 from archive.problems import DataError
+from archive.project import read_project
 from archive.render import page as described
 from archive.render.paths import FEED, site
 from archive.render.text import FrontMatterError, split_front_matter
+from archive.safe_write import LinkRefused, open_for_writing, write_text
+from archive.source_tree import folded, source_problems, tree_problems
 
 log = logging.getLogger("mkdocs.archive")
 # What MkDocs reads of a generated page: an empty metadata block it cannot misread, then the body.
@@ -84,14 +89,34 @@ def previewing() -> bool:
 
 
 _build: OneOffBuild | Preview = PREVIEW if previewing() else OneOffBuild()
+_cleans_site = False
 _sources: dict[str, described.Page] = {}  # the generated pages of the build under way, by path
 _meta: dict[str, dict] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """A new build: the preview's state carries on; a one-off build starts from nothing."""
-    global _build
+    global _build, _cleans_site
     _build = PREVIEW if previewing() else OneOffBuild()
+    _cleans_site = command in ("build", "gh-deploy") and not dirty  # MkDocs empties the site folder first
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Before anything is read: no link and no unportable name in the sources (nor, at the preview's start, in
+    its folder of generated pages), and a site folder that a clean build may empty."""
+    project = _project(config)
+    problems = source_problems(project)
+    if isinstance(_build, Preview):
+        if _build.first_build():  # later writes into the folder follow no link (archive.safe_write)
+            problems += tree_problems(project / FOLDER.parts[0], read_project(project))
+    elif _cleans_site and not problems:
+        try:
+            check_output_folder(Path(config.site_dir), read_project(project), SITE_MARKER, "site_dir")
+        except OutputRefused as refused:
+            problems.append(str(refused))
+    if problems:
+        raise PluginError("nothing was built:\n" + "\n".join(problems))
+    return config
 
 
 def hand_over(archive: Archive) -> None:
@@ -118,10 +143,8 @@ class _LazyFile(File):
         return self.content_string.encode("utf-8")
 
     def copy_file(self, dirty: bool = False) -> None:
-        """Write the file into the site, piece by piece."""
-        target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8", newline="") as out:
+        """Write the file into the site, piece by piece, following no link."""
+        with open_for_writing(Path(self.dest_dir), self.dest_uri) as out:
             out.writelines(_build.pieces(self._page))
 
 
@@ -141,13 +164,18 @@ def _generate(config: MkDocsConfig) -> dict[str, described.Page]:
 
 def _add(files: Files, config: MkDocsConfig, generated: dict[str, described.Page]) -> Files:
     """Add the generated pages to the site's files: made when read (one-off), or on disk for ``--dirty`` (preview)."""
-    taken = set(files.src_uris)
+    taken = {folded(uri): uri for uri in files.src_uris}  # a name that differs only by case is the same file on macOS
     _sources.clear()
     for path, page in generated.items():
-        if path in taken:
-            raise PluginError(f"docs/{path} is hand-written, but the archive generates a page at that path; rename one")
+        if folded(path) in taken:
+            written = taken[folded(path)]
+            where = "that path" if written == path else f"{path}, which macOS and Windows take for the same file"
+            raise PluginError(f"docs/{written} is hand-written, but the archive generates a page at {where}; rename one")
         if isinstance(_build, Preview):
-            folder = _build.write(_project(config), path, _build.text(page))
+            try:
+                folder = _build.write(_project(config), path, _build.text(page))
+            except LinkRefused as link:
+                raise PluginError(str(link)) from None
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
         else:
             files.append(_LazyFile(config, page))
@@ -255,8 +283,11 @@ def _complete_index(config: MkDocsConfig) -> None:
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """The build's last step: the complete search index (and, in the preview, the data's problems)."""
+    """The build's last step: the complete search index (and, in the preview, the data's problems); a one-off
+    build's site gets the marker that lets the next build replace it."""
     _complete_index(config)
+    if not _build.live:
+        write_text(Path(config.site_dir), SITE_MARKER, MARKER_TEXT.format(what="build"), exclusive=True)
 
 
 def on_build_error(error: Exception) -> None:
@@ -288,7 +319,8 @@ def _watch(server: Any, config: MkDocsConfig) -> Any:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild and reload the browser when a data file changes."""
+    """Rebuild and reload the browser when a data file changes; answer only requests for the preview's own address."""
+    server.set_app(guard(server.get_app(), *server.server_address[:2]))
     return _watch(server, config)
 
 
@@ -306,7 +338,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     page.markdown = page.content = None
     _take_entries(page, config)
     head = _head_tags(page, "../" * page.url.count("/"), config)
-    return _build.page_written(page.file.src_uri, output, head, config.site_url, page.file.abs_dest_path)
+    return _build.page_written(page.file.src_uri, output, head, config.site_url, config.site_dir, page.file.dest_uri)
 
 
 @event_priority(-100)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.output_folders import SITE_MARKER
 from conftest import ENV, problems_in
 
 
@@ -24,6 +25,7 @@ def _old_site(project: Path) -> dict[str, bytes]:
     site = project / "site"
     site.mkdir(exist_ok=True)
     (site / "index.html").write_text("previous build\n", encoding="utf-8")
+    (site / SITE_MARKER).write_text("an earlier build\n", encoding="utf-8")  # so the archive may replace it
     return _snapshot(site)
 
 

@@ -30,7 +30,7 @@ def test_pages_are_written_finished_as_the_build_writes_them_in_one_process(tmp_
     finisher = Finisher()
     try:
         for name, html in pages.items():
-            finisher.write(name, html, HEAD, SITE, str(tmp_path / name))
+            finisher.write(name, html, HEAD, SITE, str(tmp_path), name)
         finisher.wait()
     finally:
         finisher.close()
@@ -43,10 +43,10 @@ def test_pages_are_written_finished_as_the_build_writes_them_in_one_process(tmp_
 def test_a_page_that_cannot_be_finished_is_named_and_no_later_page_is_written(tmp_path: Path) -> None:
     finisher = Finisher()
     try:
-        finisher.write("good.html", _page(1), "", SITE, str(tmp_path / "good.html"))
-        finisher.write("bad.html", "<script>x()</script><head></head>", "", SITE, str(tmp_path / "bad.html"))
+        finisher.write("good.html", _page(1), "", SITE, str(tmp_path), "good.html")
+        finisher.write("bad.html", "<script>x()</script><head></head>", "", SITE, str(tmp_path), "bad.html")
         for n in range(30):
-            finisher.write(f"later{n}.html", _page(n), "", SITE, str(tmp_path / f"later{n}.html"))
+            finisher.write(f"later{n}.html", _page(n), "", SITE, str(tmp_path), f"later{n}.html")
         with pytest.raises(PageNotFinished, match=r"^bad\.html: cannot give the page its Content-Security-Policy: a script at character 0 comes before <head>$"):
             finisher.wait()
     finally:
@@ -70,9 +70,9 @@ def test_a_page_that_cannot_be_written_raises_the_error_writing_it_gave(tmp_path
     (tmp_path / "blocked").write_text("a file where a folder should be\n", encoding="utf-8")
     finisher = Finisher()
     try:
-        finisher.write("p/index.html", _page(1), "", SITE, str(tmp_path / "blocked" / "p" / "index.html"))
+        finisher.write("p/index.html", _page(1), "", SITE, str(tmp_path / "blocked"), "p/index.html")
         with pytest.raises(OSError) as raised:
             finisher.wait()
     finally:
         finisher.close()
-    assert raised.value.filename == str(tmp_path / "blocked" / "p")
+    assert raised.value.filename == str(tmp_path / "blocked")

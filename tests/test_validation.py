@@ -243,7 +243,7 @@ def test_symlink_out_of_data_is_refused(project: Path, tmp_path: Path) -> None:
     outside.write_text((project / T).read_text(encoding="utf-8"), encoding="utf-8")
     os.symlink(outside, project / "data/transcripts/2001-06-17-link.yaml")
     assert problems_in(project) == [
-        "data/transcripts/2001-06-17-link.yaml:1:1: symbolic links are not allowed in the data folder"
+        "data/transcripts/2001-06-17-link.yaml:1:1: is a link; the archive reads and writes no file through a link; remove it (or put the file itself there)"
     ]
 
 

@@ -23,14 +23,19 @@ from .json_schema import write_schemas
 from .model import Archive
 from .pipeline import read_archive, registry_ids
 from .problems import DataError
+from .project import read_project
 from .report import FORMATS, problems_report
 from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
+from .source_tree import source_problems
 from .values import PLACEHOLDER
 
 
 def _check(project: Path, fmt: str = "human") -> Archive | None:
-    """The checked archive, or None after reporting its problems."""
+    """The checked archive, or None after reporting its problems (links and unportable names in the source
+    folders first: then nothing is read)."""
     started = time.perf_counter()
+    if not _sources_ok(project):
+        return None
     try:
         archive = read_archive(project / "data")
     except DataError as err:
@@ -50,6 +55,16 @@ def _check(project: Path, fmt: str = "human") -> Archive | None:
         f"{len(archive.sources)} sources, {len(archive.topics)} topics checked in {elapsed:.0f} ms"
     )
     return archive
+
+
+def _sources_ok(project: Path) -> bool:
+    """Whether the source folders hold no link and no name some system cannot check out; if not, say so."""
+    found = source_problems(project)
+    for line in found:
+        print(visible(line), file=sys.stderr)
+    if found:
+        print(f"{len(found)} problem(s) with the project's files; nothing was read or built.", file=sys.stderr)
+    return not found
 
 
 def _split(answer: str) -> list[str]:
@@ -168,7 +183,10 @@ def _main(argv: list[str] | None) -> int:
     new.add_argument("--source", help="id of the source the wording will be read in")
     new.add_argument("--archive", default=PLACEHOLDER + "archive to be named", help="archive or library holding the document")
     build = commands.add_parser("build", help="validate, then build the site into site/ (replaced only on success)")
-    build.add_argument("--site-dir", type=Path, default=None, help="where to put the site (default: PROJECT/site)")
+    build.add_argument(
+        "--site-dir", type=Path, default=None,
+        help="where to put the site: a new or empty folder, or a site the archive built (default: mkdocs.yml's site_dir)",
+    )
     exporting = commands.add_parser(
         "export", help="validate, then write docs/ with every generated page and a mkdocs.yml without hooks into DIR"
     )
@@ -176,7 +194,7 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "new":
-        return _new(project, args, new.format_usage())
+        return _new(project, args, new.format_usage()) if _sources_ok(project) else 1
     if args.command == "schema":
         for path in write_schemas(project):
             print(f"Wrote {path}")
@@ -186,9 +204,8 @@ def _main(argv: list[str] | None) -> int:
         return 0 if archive is not None else 1
     if args.command == "export":
         return _export(project, args.dir, archive)
-    site = args.site_dir or project / "site"
-    if not build_site(project, site, archive):
-        print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
+    if not build_site(project, args.site_dir, archive):
+        print("The site was not built; the previous site is unchanged.", file=sys.stderr)
         return 1
-    print(f"Built {site}")
+    print(f"Built {args.site_dir or read_project(project).site}")
     return 0

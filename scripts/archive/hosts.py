@@ -29,10 +29,14 @@ def check_host(host: str) -> str | None:
         decoded = _to_unicode(label)
         if decoded is None:
             return f"the host label '{label}' is not a valid internationalised name"
+        if unicodedata.normalize("NFKC", decoded) != decoded:  # browsers read "ｅｘａｍｐｌｅ" or "１２７" as ASCII
+            return f"the host label '{decoded}' holds wide or compatibility forms that browsers read as other characters"
         scripts = set()
         for char in decoded:
-            if char == "-" or char.isdigit() or unicodedata.category(char).startswith("M"):
+            if char == "-" or "0" <= char <= "9" or unicodedata.category(char).startswith("M"):
                 continue
+            if char.isdigit():
+                return f"the host holds '{char}' (U+{ord(char):04X}), a digit other than 0-9"
             if not char.isalpha():
                 return f"the host holds '{char}' (U+{ord(char):04X}), which is not a letter, digit or hyphen"
             scripts.add(_script(char))

@@ -16,6 +16,7 @@ from typing import Any
 from . import references, shape
 from .model import NO_EVENTS, Archive, Event, Person, Source, Topic, Transcript
 from .problems import DataError, Problem
+from .safe_write import LINK_ADVICE
 from .strict_yaml import Map, YamlError, load, load_with_text
 from .text_rules import check_text
 
@@ -49,6 +50,7 @@ def _file_problem(path: Path, root: Path, message: str) -> Problem:
 
 
 RESERVED_IDS = {"index"}
+_LINK = f"is a link; {LINK_ADVICE}"
 
 
 def _reserved(identifier: str) -> str | None:
@@ -86,7 +88,7 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
         return found
     for path in listing:
         if path.is_symlink():
-            found.problems.append(_file_problem(path, root, "symbolic links are not allowed in the data folder"))
+            found.problems.append(_file_problem(path, root, _LINK))
         elif path.name not in expected and not path.name.startswith("."):
             found.problems.append(_file_problem(path, root, f"unexpected file; the data folder holds {_holds(expected)}"))
     for name in REGISTRIES:
@@ -103,10 +105,10 @@ def _find_files(data_dir: Path, root: Path) -> _Files:
         found.problems.append(_file_problem(folder, root, f"the transcripts folder {what}; transcripts are .yaml files in it"))
         return found
     for path in _listing(folder, root, "the transcripts folder", found) or ():
-        if path.name.startswith("."):
-            continue
         if path.is_symlink():
-            found.problems.append(_file_problem(path, root, "symbolic links are not allowed in the data folder"))
+            found.problems.append(_file_problem(path, root, _LINK))
+        elif path.name.startswith("."):
+            continue
         elif path.suffix != ".yaml" or not path.is_file():
             found.problems.append(_file_problem(path, root, "unexpected file; transcripts are .yaml files"))
         else:

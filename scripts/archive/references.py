@@ -93,7 +93,7 @@ def check_corrections(ctx: Context, found: list[Problem]) -> None:
             found.append(Problem(ctx.file, mark.line, mark.col, path, f"'{mark.value}' is before the entry was added ({added.value}, line {added.line})"))
 
 
-DATED_NAME = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=-|$)")
+DATED_NAME = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=-|\Z)", re.ASCII)  # ASCII digits, as every fixed format
 
 
 def check_file_name_date(ctx: Context, found: list[Problem]) -> None:

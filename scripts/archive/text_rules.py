@@ -6,9 +6,10 @@ import re
 from urllib.parse import SplitResult, urlsplit
 
 from . import characters, hosts
-from .values import ID_MAX, ID_PATTERN
+from .portable_names import WINDOWS_DEVICES
+from .values import ID, ID_MAX
 
-_ID = re.compile(ID_PATTERN)
+_PORT = re.compile(r"[0-9]{1,5}", re.ASCII)
 _PROSE = {"text", "markup"}
 LINE_MAX = 500  # characters in a one-line field: titles and headings stay short, and so cheap to lay out
 
@@ -43,11 +44,12 @@ def check_url(value: str) -> str | None:
 
 
 def _port_ok(parts: SplitResult) -> bool:
-    try:
-        parts.port
-    except ValueError:
-        return False
-    return True
+    """Whether the address's port, if it names one, is 1 to 5 ASCII digits up to 65535."""
+    after_host = parts.netloc.rpartition("]")[2] if parts.netloc.startswith("[") else parts.netloc
+    if ":" not in after_host:
+        return True
+    port = after_host.rpartition(":")[2]
+    return not port or (_PORT.fullmatch(port) is not None and int(port) <= 65535)
 
 
 def check_text(kind: str, value: str) -> str | None:
@@ -58,11 +60,13 @@ def check_text(kind: str, value: str) -> str | None:
     if refused is not None:
         return refused.message()
     if kind in ("id", "ref"):
-        if not _ID.match(value) or len(value) > ID_MAX:
+        if not ID.fullmatch(value) or len(value) > ID_MAX:
             return (
                 f"'{value}' is not a valid id: use at most {ID_MAX} lower-case letters, digits "
                 "and single hyphens, e.g. '2008-04-06-sochi' or 'putin'"
             )
+        if kind == "id" and value in WINDOWS_DEVICES:
+            return f"'{value}' is a device name on Windows, where no file or folder can be called '{value}'; choose another id"
     elif kind == "url":
         return check_url(value)
     elif kind == "line":

@@ -18,7 +18,10 @@ MONTHS = [
     "July", "August", "September", "October", "November", "December",
 ]
 
+# Every fixed format is matched in ASCII only (re.ASCII: \d is 0-9) and to the very end of the text (fullmatch:
+# no "$" that lets a final newline through); the ^...$ forms are for the JSON Schema, whose patterns are unanchored.
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID = re.compile(ID_PATTERN[1:-1], re.ASCII)
 # How `make new` marks the values an editor still has to write; a published entry may hold none.
 PLACEHOLDER = "Draft: "
 ID_MAX = 64
@@ -47,7 +50,7 @@ class ValueProblem(ValueError):
     """A value that does not fit its type; the message says what was expected."""
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,7 +65,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` with an optional ``~``, ``?`` or ``%``."""
-        match = _DATE.match(text)
+        match = _DATE.fullmatch(text)
         if not match:
             raise ValueProblem(
                 f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~ or ?), got '{text}'"
@@ -125,7 +128,7 @@ def past_date(text: str) -> PartialDate:
     return date
 
 
-_TIME = re.compile(r"^(\d{2}):(\d{2})(?:-(\d{2}):(\d{2}))?$")
+_TIME = re.compile(r"(\d{2}):(\d{2})(?:-(\d{2}):(\d{2}))?", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ class TimeSpan:
     @classmethod
     def parse(cls, text: str) -> TimeSpan:
         """Parse and check a time or time span."""
-        match = _TIME.match(text)
+        match = _TIME.fullmatch(text)
         if not match:
             raise ValueProblem(f"expected a time as HH:MM or HH:MM-HH:MM (24-hour clock), got '{text}'")
         hours_minutes = [int(g) for g in match.groups() if g is not None]

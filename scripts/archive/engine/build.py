@@ -18,6 +18,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from ..characters import visible
 from ..model import Archive
+from ..output_folders import SITE_MARKER, OutputRefused, check_output_folder
+from ..project import read_project
 
 
 def _show_warnings() -> None:
@@ -47,13 +49,19 @@ def swap_in(staging: Path, site: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def build_site(project: Path, site: Path, archive: Archive | None = None) -> bool:
-    """Build the site as ``mkdocs build --strict`` does; replace ``site`` only if the build succeeds.
+def build_site(project: Path, site: Path | None = None, archive: Archive | None = None) -> bool:
+    """Build the site as ``mkdocs build --strict`` does; replace ``site`` (by default mkdocs.yml's ``site_dir``)
+    only if the build succeeds, and only if it is empty or a site the archive built (see :mod:`archive.output_folders`).
 
     ``archive``, if given, is the archive just read from the project's data, handed to the adapter's one-off build.
     """
     _show_warnings()
-    site = site.resolve()
+    where = read_project(project)
+    try:
+        site = check_output_folder(site or where.site, where, SITE_MARKER, "--site-dir" if site else "site_dir (mkdocs.yml)")
+    except OutputRefused as refused:
+        print(f"Error: {visible(str(refused))}", file=sys.stderr)
+        return False
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:

@@ -10,7 +10,9 @@ files, the large-build memory savings) is not in the export.
 
 DIR is written as a whole: into a temporary folder beside it, swapped in on success.
 A DIR that is not empty is replaced only if it holds the marker file an earlier
-export left (``.archive-export``), so the export never deletes anything else.
+export left (``.archive-export``), so the export never deletes anything else, and
+never one that holds or lies in the project's sources (:mod:`archive.output_folders`).
+Every file is created new in the temporary folder, following no link.
 """
 
 from __future__ import annotations
@@ -26,18 +28,19 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.meta import get_data
-from mkdocs.utils.yaml import yaml_load
 
 from ..model import Archive
+from ..output_folders import EXPORT_MARKER, MARKER_TEXT, OutputRefused, check_output_folder
 from ..pipeline import read_archive
+from ..project import ConfigProblem, Project, read_project
 from ..render.page import Page
 from ..render.pages import render_site
 from ..render.paths import site
 from ..render.text import FRONT_MATTER_FENCE, FrontMatterError, split_front_matter
+from ..safe_write import LinkRefused, open_for_writing, write_text
 from .build import swap_in
 
-MARKER = ".archive-export"
-_MARKER_TEXT = "Written by 'python -m archive export'; the next export into this folder replaces the folder whole.\n"
+MARKER = EXPORT_MARKER
 # Configuration keys that name files outside the exported folder or archive code; none is needed to build it.
 _DROPPED = ("hooks", "watch")
 # A JSON escape of a character outside the Basic Multilingual Plane is a surrogate pair (\ud83d\ude00), which
@@ -93,66 +96,48 @@ def mkdocs_page(text: str, where: str) -> str:
     return page
 
 
-def _configuration(project: Path) -> tuple[dict, Path]:
-    """The project's configuration, ready for the exported folder, and the project's docs folder.
+def _configuration(project: Project) -> dict:
+    """The project's configuration, ready for the exported folder.
 
     No hooks; docs/ and site/ inside the folder; the environment's values (``!ENV``) resolved,
     so the exported site is built for the address its pages were written for.
     """
-    with (project / "mkdocs.yml").open("rb") as source:
-        try:
-            config = yaml_load(source)
-        except MkDocsException as err:
-            raise ExportError(f"mkdocs.yml: {err}") from None
-    docs = project / (config.get("docs_dir") or "docs")
+    config = dict(project.config)
     for key in _DROPPED:
         config.pop(key, None)
     config["docs_dir"], config["site_dir"] = "docs", "site"
-    return config, docs
+    return config
 
 
 def _copy_theme_overrides(project: Path, config: dict, staging: Path) -> None:
     """A theme folder of the project's own (``theme.custom_dir``) is copied in beside docs/."""
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        shutil.copytree(project / theme["custom_dir"], staging / "overrides")
+        shutil.copytree(project / theme["custom_dir"], staging / "overrides", symlinks=True)  # links were refused before
         theme["custom_dir"] = "overrides"
 
 
 def _write_output(docs: Path, output: Page) -> None:
     """Write one generated file into docs/; a page gets the metadata block MkDocs reads exactly."""
-    target = docs / output.path
-    if target.exists():
-        raise ExportError(f"docs/{output.path} is hand-written, but the archive generates a page at that path; rename one")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="") as out:
-        if output.path.endswith(".md"):
-            out.write(mkdocs_page("".join(output.pieces()), output.source or f"docs/{output.path}"))
-        else:
-            out.writelines(output.pieces())
-
-
-def _refuse(docs: Path, target: Path) -> None:
-    """Stop before anything is written if ``target`` is not a folder the export may replace."""
-    if target.exists() and not target.is_dir():
-        raise ExportError(f"{target} is a file, not a folder; nothing was written")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise ExportError(f"{target} is not empty and was not made by an export (it has no {MARKER}); "
-                          "name a new or empty folder. Nothing was written")
-    if target == docs or docs in target.parents:
-        raise ExportError(f"{target} is inside the project's docs folder; name a folder outside it. Nothing was written")
+    try:
+        with open_for_writing(docs, output.path, exclusive=True) as out:
+            if output.path.endswith(".md"):
+                out.write(mkdocs_page("".join(output.pieces()), output.source or f"docs/{output.path}"))
+            else:
+                out.writelines(output.pieces())
+    except FileExistsError:
+        raise ExportError(f"docs/{output.path} is hand-written, but the archive generates a page at that path; rename one") from None
 
 
 def _fill(project: Path, archive: Archive, config: dict, docs: Path, staging: Path, include_drafts: bool) -> int:
     """Write the whole export into ``staging``; the number of generated files."""
-    shutil.copytree(docs, staging / "docs")
+    shutil.copytree(docs, staging / "docs", symlinks=True)  # links were refused before; none is followed here
     _copy_theme_overrides(project, config, staging)
     exported = staging / "mkdocs.yml"
-    exported.write_text(
+    write_text(staging, exported.name, (
         "# Written by 'python -m archive export' from the project's mkdocs.yml: no hooks, every page a file in docs/.\n"
-        + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000),
-        encoding="utf-8",
-    )
+        + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
+    ), exclusive=True)
     try:
         built = load_config(config_file=str(exported))  # read as `mkdocs build` in the folder will read it
     except MkDocsException as err:  # MkDocs has logged each problem; it raises to say how many
@@ -161,7 +146,7 @@ def _fill(project: Path, archive: Archive, config: dict, docs: Path, staging: Pa
     for output in generated_pages(archive, built.site_name, built.site_url or "/", include_drafts):
         _write_output(staging / "docs", output)
         count += 1
-    (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+    write_text(staging, MARKER, MARKER_TEXT.format(what="export"), exclusive=True)
     return count
 
 
@@ -171,16 +156,19 @@ def export(project: Path, target: Path, include_drafts: bool = False, archive: A
 
     ``archive``, if given, is the archive just read from the project's data (the check's), not read again.
     """
-    target = target.resolve()
-    config, docs = _configuration(project.resolve())
-    _refuse(docs.resolve(), target)
+    try:
+        where = read_project(project)
+        target = check_output_folder(target, where, MARKER, "DIR")
+    except (OutputRefused, LinkRefused, ConfigProblem) as refused:
+        raise ExportError(str(refused)) from None
+    config = _configuration(where)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
     staging = scratch / "export"  # made with the usual permissions (mkdtemp's own folder is private)
     try:
         staging.mkdir()
-        checked = archive if archive is not None else read_archive(project / "data")
-        count = _fill(project.resolve(), checked, config, docs, staging, include_drafts)
+        checked = archive if archive is not None else read_archive(where.data)
+        count = _fill(where.root, checked, config, where.docs, staging, include_drafts)
         swap_in(staging, target)
         return count
     finally:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from ..csp import harden
+from ..safe_write import write_bytes
 from .theme_fixes import fix
 
 _SCRIPTS = Path(__file__).resolve().parents[2]  # the folder holding the archive package
@@ -40,15 +41,14 @@ class PageNotFinished(Exception):
     browser would end elsewhere), or one the second process stopped on."""
 
 
-def _write_finished(name: str, html: str, extra_head: str, site_url: str | None, dest: str) -> None:
-    """Finish a page and write it where MkDocs would have (UTF-8, as MkDocs encodes)."""
+def _write_finished(name: str, html: str, extra_head: str, site_url: str | None, site_dir: str, dest: str) -> None:
+    """Finish a page and write it where MkDocs would have (``dest`` inside ``site_dir``; UTF-8, as MkDocs
+    encodes), following no link."""
     try:
         text = finished(html, extra_head, site_url)
     except ValueError as refused:
         raise PageNotFinished(f"{name}: cannot give the page its Content-Security-Policy: {refused}") from None
-    path = Path(dest)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode("utf-8", errors="xmlcharrefreplace"))
+    write_bytes(Path(site_dir), dest, text.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 def serve(pages: IO[bytes], answer: IO[bytes]) -> None:
@@ -93,12 +93,12 @@ class Finisher:
                 with contextlib.suppress(OSError):
                     fcntl.fcntl(self._process.stdin.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
-    def write(self, name: str, html: str, extra_head: str, site_url: str | None, dest: str) -> None:
-        """Finish the page ``name`` and write it to ``dest``, in the second process."""
+    def write(self, name: str, html: str, extra_head: str, site_url: str | None, site_dir: str, dest: str) -> None:
+        """Finish the page ``name`` and write it to ``dest`` in ``site_dir``, in the second process."""
         self.start()
         assert self._process is not None and self._process.stdin is not None
         try:
-            pickle.dump((name, html, extra_head, site_url, dest), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((name, html, extra_head, site_url, site_dir, dest), self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         except BrokenPipeError:
             self.wait()  # the second process has stopped: say why
             raise

@@ -153,9 +153,9 @@ class OneOffBuild:
         """A page's <head> tags, made now."""
         return page.head
 
-    def page_written(self, page: str, html: str, extra_head: str, site_url: str | None, dest: str) -> str:
+    def page_written(self, page: str, html: str, extra_head: str, site_url: str | None, site_dir: str, dest: str) -> str:
         """The second process finishes and writes the page; MkDocs gets nothing to write."""
-        self.finisher.write(page, html, extra_head, site_url, dest)
+        self.finisher.write(page, html, extra_head, site_url, site_dir, dest)
         return ""
 
     def keep_entries(self, page: str, items: str) -> None:

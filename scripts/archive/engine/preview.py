@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.polling import PollingObserverVFS
 from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 from ..model import Archive
@@ -30,6 +31,7 @@ from ..problems import DataError
 from ..render.page import Derived, Page, Part, text
 from ..render.pages import render_site
 from ..render.paths import Site
+from ..safe_write import make_folders, read_bytes, write_bytes, write_text
 from .finish import finished
 
 log = logging.getLogger("mkdocs.archive")
@@ -102,13 +104,17 @@ POLLING_SHARE = 0.05
 FASTEST_POLL, SLOWEST_POLL = 0.1, 0.5
 
 
-def polling_observer(folders: list[Path]) -> PollingObserver:
-    """A file observer that polls as often as the folders' size allows, between 0.1 and 0.5 s."""
+def polling_observer(folders: list[Path]) -> PollingObserverVFS:
+    """A file observer that polls as often as the folders' size allows, between 0.1 and 0.5 s.
+
+    It looks at links, never through them (``os.lstat``): a link to a folder is not walked, so the
+    watcher stays inside the folders it is given.
+    """
     started = time.perf_counter()
     for folder in folders:
-        DirectorySnapshot(str(folder), recursive=True)
+        DirectorySnapshot(str(folder), recursive=True, stat=os.lstat)
     scan = time.perf_counter() - started
-    return PollingObserver(timeout=min(SLOWEST_POLL, max(FASTEST_POLL, scan / POLLING_SHARE)))
+    return PollingObserverVFS(os.lstat, os.scandir, polling_interval=min(SLOWEST_POLL, max(FASTEST_POLL, scan / POLLING_SHARE)))
 
 
 class Preview:
@@ -124,6 +130,12 @@ class Preview:
         self._last_good: dict[str, Page] = {}  # the pages of the last build whose data was valid
         self._written: dict[str, str] = {}
         self._entries: dict[str, str] = {}  # each page's search entries, as JSON list items
+        self._builds = 0
+
+    def first_build(self) -> bool:
+        """Whether this is the preview's first build (each call counts one)."""
+        self._builds += 1
+        return self._builds == 1
 
     def generate(self, data_dir: Path, site: Site, drafts: bool) -> dict[str, Page]:
         """Every page, drafts included if asked; with problems in the data, the last good pages and the problems."""
@@ -165,20 +177,23 @@ class Preview:
         return self.memo.made((page.path, -1), page.tags) if page.tags is not None else ""
 
     def write(self, project: Path, path: str, content: str) -> Path:
-        """Keep ``PROJECT/.cache/preview/PATH`` equal to ``content``; returns the preview folder."""
+        """Keep ``PROJECT/.cache/preview/PATH`` equal to ``content``; returns the preview folder.
+
+        Nothing is read or written through a link: one planted at the file, or at any folder from the
+        project down, raises :class:`~archive.safe_write.LinkRefused` naming it.
+        """
         folder = project / FOLDER
         key = f"{folder}/{path}"
         if self._written.get(key) == content:  # an unchanged page is usually the very same string, which compares at once
             return folder
-        target = folder / path
         data = content.encode("utf-8")
-        if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        make_folders(project, str(FOLDER))
+        if read_bytes(folder, path) != data:
+            write_bytes(folder, path, data)
         self._written[key] = content
         return folder
 
-    def page_written(self, page: str, html: str, extra_head: str, site_url: str | None, dest: str) -> str:
+    def page_written(self, page: str, html: str, extra_head: str, site_url: str | None, site_dir: str, dest: str) -> str:
         """The finished page, for MkDocs to write (the live-reload script allowed)."""
         return finished(html, extra_head, site_url, live=True)
 
@@ -196,7 +211,7 @@ class Preview:
 
     def finish(self, site_dir: Path) -> None:
         """Write the current problems (an empty list when there are none) where every page's script reads them."""
-        (site_dir / PROBLEMS_FILE).write_text(json.dumps(self.problems, ensure_ascii=False), encoding="utf-8")
+        write_text(site_dir, PROBLEMS_FILE, json.dumps(self.problems, ensure_ascii=False))
 
     def clear(self) -> None:
         """Nothing to clear between rebuilds: what the preview keeps, it keeps on purpose."""

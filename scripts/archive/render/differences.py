@@ -5,6 +5,10 @@ wording), words only in the other wording ``<ins>`` ("added"), and a replaced ru
 both. Each mark carries a text label for screen readers and a visible style that is
 not colour alone (struck through, underlined), so a slip such as "1956" against
 "1954" is plain at a glance and to every reader.
+
+Comparing costs more than the text's length; a :class:`Budget` bounds it per page, so no
+arrangement of wordings in one file makes its page slow to build. A wording beyond the
+budget is shown without marks, with a note saying why.
 """
 
 from __future__ import annotations
@@ -14,28 +18,42 @@ import re
 
 from .text import h
 
-# Words, single punctuation marks and the spaces between them: "call." differs from "call" only by its full stop.
-_TOKENS = re.compile(r"\w+|[^\w\s]|\s+")
-# Comparing is quadratic in the worst case; passages longer than this are shown without marks.
-MAX_TOKENS = 4_000
+# Words and single punctuation marks, each with the white space after it: "call." differs from "call" by its full stop.
+_TOKENS = re.compile(r"(\w+|[^\w\s])(\s*)")
+MAX_TOKENS = 1_000  # the longest passage compared (in words and marks, either side); longer ones are shown without marks
+PAGE_TOKENS = 20_000  # the most words and marks one page compares, both sides of every comparison counted
 
 
 def tokens(text: str) -> list[str]:
-    """The text as words, punctuation marks and single spaces (every run of white space becomes one space)."""
-    return [" " if t.isspace() else t for t in _TOKENS.findall(text.strip())]
+    """The text's words and punctuation marks, spacing aside."""
+    return [m[1] for m in _TOKENS.finditer(text.strip())]
 
 
-def _mark(tag: str, label: str, run: list[str]) -> str:
-    return f'<{tag}><span class="sr-only">[{label}: </span>{h("".join(run))}<span class="sr-only">]</span></{tag}>'
+def _spaced(text: str) -> list[str]:
+    """The text's tokens each with one space after it where the text has any space there."""
+    return [m[1] + (" " if m[2] else "") for m in _TOKENS.finditer(text.strip())]
+
+
+def _run(spaced: list[str]) -> tuple[str, str]:
+    """A run of tokens as text, and the space that follows it (kept outside a mark)."""
+    text = "".join(spaced)
+    return (text[:-1], " ") if text.endswith(" ") else (text, "")
+
+
+def _mark(tag: str, label: str, spaced: list[str]) -> str:
+    text, after = _run(spaced)
+    return f'<{tag}><span class="sr-only">[{label}: </span>{h(text)}<span class="sr-only">]</span></{tag}>{after}'
 
 
 def word_diff(reference: str, other: str) -> str | None:
-    """``other`` as HTML with its differences from ``reference`` marked; None if they are too long to compare."""
-    ours, theirs = tokens(reference), tokens(other)
+    """``other`` as HTML with its differences from ``reference`` marked; None if either is too long to compare."""
+    ours, theirs = _spaced(reference), _spaced(other)
     if len(ours) > MAX_TOKENS or len(theirs) > MAX_TOKENS:
         return None
+    words_ours, words_theirs = [t.rstrip(" ") for t in ours], [t.rstrip(" ") for t in theirs]
     parts: list[str] = []
-    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    # autojunk: in a long passage, tokens that recur everywhere do not start a match, which keeps repetitive text cheap
+    matcher = difflib.SequenceMatcher(None, words_ours, words_theirs, autojunk=True)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             parts.append(h("".join(theirs[b1:b2])))
@@ -44,9 +62,27 @@ def word_diff(reference: str, other: str) -> str | None:
             parts.append(_mark("del", "missing", ours[a1:a2]))
         if op in ("insert", "replace"):
             parts.append(_mark("ins", "added" if op == "insert" else "changed to", theirs[b1:b2]))
-    return "".join(parts)
+    return "".join(parts).rstrip(" ")
 
 
 def same_words(reference: str, other: str) -> bool:
     """Whether two wordings have the same words and punctuation (spacing aside)."""
     return tokens(reference) == tokens(other)
+
+
+class Budget:
+    """What one page may still compare: :data:`PAGE_TOKENS` words and marks, counted on both sides."""
+
+    def __init__(self, tokens_left: int = PAGE_TOKENS) -> None:
+        self.left = tokens_left
+
+    def marked(self, reference: str, other: str) -> tuple[str | None, str]:
+        """``other`` marked against ``reference`` (see :func:`word_diff`), or None and the reason it is not."""
+        ours, theirs = len(tokens(reference)), len(tokens(other))
+        if max(ours, theirs) > MAX_TOKENS:
+            return None, f"Not marked word by word: passages longer than {MAX_TOKENS:,} words and marks are not compared."
+        if ours + theirs > self.left:
+            return None, (f"Not marked word by word: a page compares at most {PAGE_TOKENS:,} words and marks of other wordings, "
+                          "and the wordings above have used them.")
+        self.left -= ours + theirs
+        return word_diff(reference, other), ""

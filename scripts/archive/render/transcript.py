@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import markup
 from ..model import LABELS, Citation, Claim, Correction, Excerpt, Note, PublicRemark, Registries, Transcript, Wording
 from . import cite_formats, paths, sources_cited
-from .differences import same_words, word_diff
+from .differences import Budget, same_words
 from .text import front_matter, h, link, md_inline, other_names, prose, shown_url
 
 DOCUMENT_KINDS = cite_formats.DOCUMENT_KINDS
@@ -99,7 +99,7 @@ def _provenance(e: Excerpt, registries: Registries) -> str:
     return f'<p class="provenance">{lead} {source} ({tier}).</p>'
 
 
-def _excerpt(t: Transcript, number: int, e: Excerpt, registries: Registries, claims: list[Claim]) -> str:
+def _excerpt(t: Transcript, number: int, e: Excerpt, registries: Registries, claims: list[Claim], budget: Budget) -> str:
     speaker = person_link(paths.transcript(t.id), e.speaker, registries)
     kind = EXCERPT_KINDS[e.kind]
     former = "".join(f'<span id="{old}"></span>' for old in e.former_ids)
@@ -119,20 +119,21 @@ def _excerpt(t: Transcript, number: int, e: Excerpt, registries: Registries, cla
         original = f'<div class="original"{lang}>{prose(e.original)}</div>'
     return (
         f'<div class="turn turn-{e.kind}">{head}{body}{original}'
-        f"{_provenance(e, registries)}{_excerpt_claims(e, claims)}{_wordings(e.text, e.wordings, registries)}{_notes(e.notes, registries)}</div>"
+        f"{_provenance(e, registries)}{_excerpt_claims(e, claims)}{_wordings(e.text, e.wordings, registries, budget)}{_notes(e.notes, registries)}</div>"
     )
 
 
-def _wording(text: str, w: Wording, registries: Registries) -> str:
+def _wording(text: str, w: Wording, registries: Registries, budget: Budget) -> str:
     where = f'<p class="provenance">As printed in {sources_cited.short(w.source, registries.sources)} ({_tier(w.source, registries)}).</p>'
     if same_words(text, w.text):
         return f'<li><p class="wording wording-same">The same words as above.</p>{where}</li>'
-    marked = word_diff(text, w.text)
-    shown = f"“{marked}”" if marked is not None else prose(f"“{w.text}”")
-    return f'<li><p class="wording">{shown}</p>{where}</li>'
+    marked, why_not = budget.marked(text, w.text)
+    if marked is None:
+        return f'<li><p class="wording">{prose(f"“{w.text}”")}</p><p class="wording-unmarked">{h(why_not)}</p>{where}</li>'
+    return f'<li><p class="wording">“{marked}”</p>{where}</li>'
 
 
-def _wordings(text: str, wordings: list[Wording], registries: Registries) -> str:
+def _wordings(text: str, wordings: list[Wording], registries: Registries, budget: Budget) -> str:
     """Other sources' wordings of a passage, each marked where it differs from ``text``."""
     if not wordings:
         return ""
@@ -140,14 +141,14 @@ def _wordings(text: str, wordings: list[Wording], registries: Registries) -> str
         '<p class="wordings-key">How other sources print this passage. Marked against the text above: '
         '<del>struck through</del> = missing from that source, <ins>underlined</ins> = added or changed by it.</p>'
     )
-    return f'<div class="wordings">{key}<ul>{"".join(_wording(text, w, registries) for w in wordings)}</ul></div>'
+    return f'<div class="wordings">{key}<ul>{"".join(_wording(text, w, registries, budget) for w in wordings)}</ul></div>'
 
 
 def _tier(citation: Citation, registries: Registries) -> str:
     return sources_cited.TIER_LABELS[registries.sources[citation.source].tier]
 
 
-def _public_remark(t: Transcript, r: PublicRemark, registries: Registries) -> str:
+def _public_remark(t: Transcript, r: PublicRemark, registries: Registries, budget: Budget) -> str:
     speaker = person_link(paths.transcript(t.id), r.speaker, registries)
     words = prose(f"“{r.text}”" if r.kind == "quote" else r.text)
     body = f'<blockquote class="words">{words}</blockquote>' if r.kind == "quote" else f'<div class="words">{words}</div>'
@@ -157,18 +158,18 @@ def _public_remark(t: Transcript, r: PublicRemark, registries: Registries) -> st
         f' <span class="kind kind-{"quote" if r.kind == "quote" else "paraphrase"}">{EXCERPT_KINDS[r.kind]}</span>'
         f' <a class="anchorlink" href="#{r.id}" title="Permanent link to this remark">¶</a></p>'
         f'{body}<p class="provenance">{lead} {sources_cited.short(r.source, registries.sources)} ({_tier(r.source, registries)}).</p>'
-        f"{_wordings(r.text, r.wordings, registries)}</div>"
+        f"{_wordings(r.text, r.wordings, registries, budget)}</div>"
     )
 
 
-def _public_remarks(t: Transcript, registries: Registries) -> list[str]:
+def _public_remarks(t: Transcript, registries: Registries, budget: Budget) -> list[str]:
     if not t.public_remarks:
         return []
     intro = (
         '<p class="public-intro">What the same leaders said in public that day. '
         "These are public statements, not part of the record of the private conversation above.</p>"
     )
-    return ["## Said in public the same day {#public-remarks}", intro + "".join(_public_remark(t, r, registries) for r in t.public_remarks)]
+    return ["## Said in public the same day {#public-remarks}", intro + "".join(_public_remark(t, r, registries, budget) for r in t.public_remarks)]
 
 
 def corrections_list(corrections: list[Correction], registries: Registries) -> str:
@@ -328,12 +329,13 @@ def transcript_page(
     for c in t.claims:
         for x in c.excerpts:
             claims_of.setdefault(x, []).append(c)
-    parts += [_excerpt(t, numbers[e.id], e, registries, claims_of.get(e.id, [])) for e in t.excerpts]
+    budget = Budget()  # the page's words compared for other wordings, bounded
+    parts += [_excerpt(t, numbers[e.id], e, registries, claims_of.get(e.id, []), budget) for e in t.excerpts]
     if t.claims:
         parts += ["## Claims {#claims}"]
         by_id = {e.id: e for e in t.excerpts}
         parts += [_claim(t, i, c, numbers, by_id, registries) for i, c in enumerate(t.claims, start=1)]
-    parts += _public_remarks(t, registries)
+    parts += _public_remarks(t, registries, budget)
     parts += ["## The document {#document}", _document(t, registries)]
     cited = "".join(f'<li id="{sources_cited.anchor(s)}">{sources_cited.full(registries.sources[s])}</li>' for s in _cited(t))
     parts += ["## Sources cited {#sources}", f'<ol class="bibliography">{cited}</ol>']

@@ -1,0 +1,60 @@
+"""The folders the archive and the engine read, walked before anything is built: no link anywhere in them
+(dot-named entries included), and no name that Windows, macOS or Git could not check out.
+
+Each problem is one line, ``path: what is wrong``; :func:`source_problems` lists them all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from .portable_names import folded, unportable_name
+from .project import ConfigProblem, Project, read_project
+from .safe_write import LINK_ADVICE, LinkRefused
+
+def _walk(folder: Path, project: Project) -> Iterator[str]:
+    """Every problem below ``folder``; links are reported, never followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        yield f"{project.shown(folder)}: cannot be read: {err.strerror}"
+        return
+    seen: dict[str, str] = {}
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield f"{project.shown(path)}: is a link; {LINK_ADVICE}"
+            continue
+        problem = unportable_name(entry.name)
+        twin = seen.setdefault(folded(entry.name), entry.name)
+        if problem is None and twin != entry.name:
+            problem = f"'{entry.name}' differs from '{twin}' only by case or accents, which macOS and Windows take for one file"
+        if problem:
+            yield f"{project.shown(path)}: {problem}"
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, project)
+
+
+def tree_problems(path: Path, project: Project) -> list[str]:
+    """The problems of one folder and everything in it (a missing folder is for later steps to report)."""
+    if path.is_symlink():
+        return [f"{project.shown(path)}: is a link; {LINK_ADVICE}"]
+    return list(_walk(path, project)) if path.is_dir() else []
+
+
+def source_problems(root: Path) -> list[str]:
+    """Every link and unportable name where the archive or MkDocs reads sources: mkdocs.yml and the files it
+    inherits, data/, docs/ and the theme's override folder."""
+    try:
+        project = read_project(root)
+    except LinkRefused as link:
+        return [str(link)]
+    except ConfigProblem as err:
+        return [str(err)]
+    found: list[str] = []
+    for folder in (project.data, project.docs, project.overrides):
+        if folder is not None:
+            found += tree_problems(folder, project)
+    return found
