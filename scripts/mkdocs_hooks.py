@@ -26,6 +26,10 @@ What this relies on in MkDocs 1.6 and Material 9 (each has a test in tests/test_
 10. Material's markup that ``archive.engine.theme_fixes`` corrects (see the patterns there).
 11. MkDocs writes no file for a page whose ``on_post_page`` output is empty, and logs "Page skipped: " on
     logger ``mkdocs.commands.build`` instead; a one-off build's second process writes the page.
+12. The search plugin finds each section's heading with ``search_index._find_toc_by_id(toc, id)``, a search
+    of the page's whole table of contents (the first match, depth first); the adapter gives it a lookup by id,
+    so a page of many headings is indexed in time linear in their number.
+13. The live-reload server is a ``wsgiref`` server: ``get_app``/``set_app`` and ``server_address`` (host, port).
 """
 
 from __future__ import annotations
@@ -233,15 +237,33 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(100)
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """Bring the page's HTML back just before it is indexed for search and written."""
+    """Bring the page's HTML back just before it is indexed for search and written; its headings by id for the index."""
     page.content = _build.restored(page.file.src_uri) or page.content
+    _look_up_headings_by_id(page, config)
     return context
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def _look_up_headings_by_id(page: Page, config: MkDocsConfig) -> None:
+    """Let the search index find this page's headings by id at once, as its own search would (first match, depth first)."""
+    index = getattr(_search_plugin(config), "search_index", None)
+    if index is None or not hasattr(index, "_find_toc_by_id"):
+        return
+    headings: dict[str, Any] = {}
+    waiting = list(reversed(list(page.toc)))
+    while waiting:
+        item = waiting.pop()
+        headings.setdefault(item.id, item)
+        waiting += reversed(list(item.children))
+    index._find_toc_by_id = lambda toc, anchor: headings.get(anchor)
 
 
 def _search_entries(config: MkDocsConfig) -> list | None:
     """The search plugin's list of entries so far, if the site has the search plugin."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    return getattr(getattr(plugin, "search_index", None), "entries", None)
+    return getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
 
 
 def entries_json(entries: list[dict[str, Any]]) -> str:

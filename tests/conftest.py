@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -33,6 +34,20 @@ def make_project(target: Path, data: Path = FIXTURE / "data") -> Path:
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the small archive as a buildable project."""
     return make_project(tmp_path / "project")
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    """Every file and link below ``folder`` (links not followed): a hash of each file's bytes, each link's target."""
+    found: dict[str, str] = {}
+    for where, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(where) / name
+            key = str(path.relative_to(folder))
+            if path.is_symlink():
+                found[key] = "link to " + os.readlink(path)
+            elif path.is_file():
+                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
 
 
 def problems_in(project: Path) -> list[str]:

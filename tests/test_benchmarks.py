@@ -59,3 +59,20 @@ def test_pathological_benchmark_produces_every_figure() -> None:
         assert row["bytes"][0] < row["bytes"][1] < row["bytes"][2] and row["s_per_100kb"] >= 0
         assert row["growth"] is None or isinstance(row["growth"], float)
     assert pathological.table(rows).count("\n") == len(rows) + 1
+
+
+def test_the_cases_of_many_entries_grow_with_their_size_and_are_compared_with_ordinary_entries(monkeypatch) -> None:
+    from benchmarks import pathological
+
+    monkeypatch.setattr(pathological, "REPEATS", 1)
+    names = (pathological.NORMAL_EXCERPT, pathological.NORMAL_ENTRIES, "excerpt of 900 words", "many excerpts and claims")
+    cases = [case for case in pathological.CASES if case[0].startswith(names)]
+    assert len(cases) == 4
+    rows = pathological.run(cases, sizes=(20_000, 40_000, 60_000))
+    for row in rows:
+        assert row["bytes"][0] < row["bytes"][1] < row["bytes"][2]
+    ratios = {r["case"]: (normal["case"], ratio) for r, normal, ratio in pathological.compared(rows)}
+    assert ratios["many excerpts and claims in one file"][0] == pathological.NORMAL_ENTRIES
+    assert ratios[pathological.NORMAL_ENTRIES] == (pathological.NORMAL_ENTRIES, 1.0) or ratios[pathological.NORMAL_ENTRIES][1] <= 1.0
+    assert all(isinstance(ratio, float) for _, ratio in ratios.values())
+    assert "times normal (limit 10)" in pathological.table(rows)

@@ -58,3 +58,22 @@ def test_long_natural_wordings_keep_their_word_marks() -> None:
     words = [f"word{(i * 7919) % 997}" for i in range(900)]  # no word twice
     changed = [*words[:400], "inserted", *words[400:]]
     assert _marks(word_diff(" ".join(words), " ".join(changed))).count("{+inserted+}") == 1
+
+
+def test_a_page_of_many_long_wordings_marks_the_first_and_says_why_the_rest_are_not(tmp_path) -> None:
+    from benchmarks.pathological import FIXTURE, TRANSCRIPT, _wordings
+    from conftest import make_project
+
+    from archive.pipeline import read_archive
+    from archive.render.pages import render_site
+    from archive.render.paths import Site
+
+    project = make_project(tmp_path / "project")
+    original = (FIXTURE / TRANSCRIPT).read_text(encoding="utf-8")
+    (project / "data" / TRANSCRIPT).write_text(_wordings(200_000)(original), encoding="utf-8")
+    page = render_site(read_archive(project / "data"), Site("Archive", "https://example.org/"))["transcripts/2001-06-16-lakeside.md"].text
+    wordings = page.count('<p class="wording">')
+    unmarked = page.count("Not marked word by word: a page compares at most")
+    assert wordings > 20 and unmarked == wordings - PAGE_TOKENS // 1800  # 900 words on each side: 1,800 per wording
+    first = page.index('<p class="wording">')
+    assert "<ins>" in page[first:page.index("</li>", first)]  # the first wording is marked

@@ -128,3 +128,42 @@ def test_11_a_page_with_empty_output_is_not_written_and_the_adapter_drops_the_me
     with caplog.at_level(logging.INFO, logger="mkdocs.commands.build"):
         logging.getLogger("mkdocs.commands.build").info("Page skipped: 'other.md'. Generated empty output.")
     assert not caplog.records
+
+
+def test_12_the_search_index_looks_headings_up_through_one_method_the_adapter_can_replace() -> None:
+    from mkdocs.structure.toc import AnchorLink
+
+    assert "self._find_toc_by_id(toc, section.id)" in inspect.getsource(SearchIndex.create_entry_for_section)
+    outer, inner, twin = AnchorLink("A", "a", 2), AnchorLink("B", "b", 3), AnchorLink("B again", "b", 2)
+    outer.children.append(inner)
+    toc = [outer, twin]
+    index = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
+    assert index._find_toc_by_id(toc, "b") is inner and index._find_toc_by_id(toc, "z") is None  # depth first, first match
+
+    class _Page:
+        pass
+
+    page = _Page()
+    page.toc = toc
+
+    class _Plugin:
+        search_index = index
+
+    class _Plugins(dict):
+        pass
+
+    class _Config:
+        plugins = _Plugins(search=_Plugin())
+
+    mkdocs_hooks._look_up_headings_by_id(page, _Config())
+    assert index._find_toc_by_id(toc, "b") is inner and index._find_toc_by_id(toc, "a") is outer
+    assert index._find_toc_by_id(toc, "z") is None
+
+
+def test_13_the_live_reload_server_is_a_wsgi_server_whose_app_can_be_wrapped() -> None:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    assert server.server_address[:2] == ("127.0.0.1", 0)
+    assert server.get_app() == server.serve_request
+    server.set_app(lambda environ, start_response: [])
+    assert server.get_app() != server.serve_request
+    server.server_close()

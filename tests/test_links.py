@@ -27,7 +27,7 @@ def test_plain_and_internationalised_links_are_accepted(url: str) -> None:
         ("https://user:pass@archive.example/", "a link cannot hold a user name or password before '@'"),
         ("https:///path", "a link needs a host name"),
         ("https://:443/", "a link needs a host name"),
-        ("https://archive.example:99999/", "a link needs a host name (and a port, if any, of digits only)"),
+        ("https://archive.example:99999/", "a link needs a host name (and a port, if any, of digits 0-9 only)"),
         ("https://аrchive.example/", "the host label 'аrchive' mixes alphabets (cyrillic, latin)"),
         ("https://xn--rchive-2nf.example/", "mixes alphabets"),
         ("https://archive.example∕evil.example/", "which is not a letter, digit or hyphen"),

@@ -25,6 +25,7 @@ from .pipeline import read_archive, registry_ids
 from .problems import DataError
 from .project import read_project
 from .report import FORMATS, problems_report
+from .safe_write import LinkRefused
 from .scaffold import Answers, ScaffoldError, new_transcript, parse_side
 from .source_tree import source_problems
 from .values import PLACEHOLDER
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; nothing was changed.", file=sys.stderr)
         return 130
+    except LinkRefused as link:
+        print(f"Error: {visible(str(link))}", file=sys.stderr)
+        return 1
     except OSError as err:
         where = f" {visible(str(err.filename))}" if err.filename else ""
         print(f"Error: cannot read or write{where}: {err.strerror or err}", file=sys.stderr)

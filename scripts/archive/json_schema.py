@@ -14,6 +14,7 @@ from typing import Any
 
 from . import fields
 from .model import Event, Person, Source, Topic, Transcript
+from .safe_write import make_folders, write_text
 from .values import ID_MAX, ID_PATTERN
 
 SCHEMA_DIR = "schema"
@@ -125,10 +126,9 @@ def all_schemas() -> dict[str, str]:
 
 def write_schemas(project: Path) -> list[Path]:
     """Write the schema files into PROJECT/schema/; returns the paths written."""
-    folder = project / SCHEMA_DIR
-    folder.mkdir(exist_ok=True)
+    folder = make_folders(project, SCHEMA_DIR)  # neither the folder nor a file in it is written through a link
     written = []
     for name, text in all_schemas().items():
-        (folder / name).write_text(text, encoding="utf-8")
+        write_text(folder, name, text)
         written.append(folder / name)
     return written

@@ -38,7 +38,7 @@ def check_url(value: str) -> str | None:
     if "@" in parts.netloc:
         return f"a link cannot hold a user name or password before '@' (the part after '@' is where it really goes): '{value}'"
     if not parts.hostname or not _port_ok(parts):
-        return f"a link needs a host name (and a port, if any, of digits only): '{value}'"
+        return f"a link needs a host name (and a port, if any, of digits 0-9 only): '{value}'"
     problem = hosts.check_host(parts.hostname)
     return f"{problem}: '{value}'" if problem else None
 

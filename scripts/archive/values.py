@@ -50,6 +50,11 @@ class ValueProblem(ValueError):
     """A value that does not fit its type; the message says what was expected."""
 
 
+def _digits_hint(text: str) -> str:
+    """What to change in a value whose digits are not 0-9 (full-width, Arabic-Indic, ...), or nothing."""
+    return "; write its digits as 0-9" if any(c.isdigit() and not c.isascii() for c in text) else ""
+
+
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)", re.ASCII)
 
 
@@ -68,7 +73,7 @@ class PartialDate:
         match = _DATE.fullmatch(text)
         if not match:
             raise ValueProblem(
-                f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~ or ?), got '{text}'"
+                f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~ or ?), got '{text}'{_digits_hint(text)}"
             )
         year, month, day, qualifier = int(match[1]), int(match[2] or 0), int(match[3] or 0), match[4]
         if year < 1000:
@@ -143,7 +148,7 @@ class TimeSpan:
         """Parse and check a time or time span."""
         match = _TIME.fullmatch(text)
         if not match:
-            raise ValueProblem(f"expected a time as HH:MM or HH:MM-HH:MM (24-hour clock), got '{text}'")
+            raise ValueProblem(f"expected a time as HH:MM or HH:MM-HH:MM (24-hour clock), got '{text}'{_digits_hint(text)}")
         hours_minutes = [int(g) for g in match.groups() if g is not None]
         if any(h > 23 for h in hours_minutes[0::2]) or any(m > 59 for m in hours_minutes[1::2]):
             raise ValueProblem(f"'{text}' is not a time of day")

@@ -49,6 +49,38 @@ def _unknown_excerpts(count: int) -> Callable[[str], str]:
     return lambda yaml: yaml.replace("excerpts: [borders-1]", f"excerpts: [{ids}]", 1)
 
 
+_TRADE_SOURCE = "    source: {source: report-1}\n"
+
+
+def _wordings(size: int, words: int = 900) -> Callable[[str], str]:
+    """One excerpt of ``words`` words, and as many other wordings of it (each with every seventh word changed)
+    as fill ``size`` bytes."""
+    passage = [f"word{(i * 7919) % 1009}" for i in range(words)]
+    variant = " ".join(f"other{w}" if i % 7 == 0 else w for i, w in enumerate(passage))
+    line = f"      - {{source: {{source: memo-1}}, text: {variant}}}\n"
+    count = max(1, size // len(line))
+    return lambda yaml: yaml.replace(
+        "      Beta said trade should grow.\n", "      " + " ".join(passage) + "\n", 1
+    ).replace(_TRADE_SOURCE, _TRADE_SOURCE + "    wordings:\n" + line * count, 1)
+
+
+def _excerpts_and_claims(size: int, words: int = 2) -> Callable[[str], str]:
+    """Three excerpts of ``words`` words to each claim, as many as fill ``size`` bytes; each claim cites its three."""
+    said = " ".join(["Alpha spoke of the border and the trade between them"] * max(1, words // 10)) if words > 2 else "Alpha spoke."
+
+    def excerpt(n: int, part: str) -> str:
+        return f"  - {{id: e-{n}-{part}, speaker: alpha, kind: summary, text: {said}, source: {{source: memo-1}}}}\n"
+
+    def claim(n: int) -> str:
+        return (f"  - {{id: c-{n}, speaker: alpha, excerpts: [e-{n}-a, e-{n}-b, e-{n}-c], statement: A claim., topics: [borders], "
+                "assessment: opinion, annotation: A note., sources: [{source: memo-1}]}\n")
+
+    count = max(1, size // (3 * len(excerpt(0, "a")) + len(claim(0))))
+    excerpts = "".join(excerpt(n, part) for n in range(count) for part in "abc")
+    claims = "".join(claim(n) for n in range(count))
+    return lambda yaml: yaml.replace("excerpts:\n", "excerpts:\n" + excerpts, 1).replace("claims:\n", "claims:\n" + claims, 1)
+
+
 def _in_title(text: str) -> Callable[[str], str]:
     return lambda yaml: yaml.replace("title: Lakeside meeting", f"title: {_single_quoted(text)}", 1)
 
@@ -58,6 +90,7 @@ Change = Callable[[str], str]
 CASES: list[tuple[str, Callable[[int], Change], bool]] = [
     ("normal: plain words in an excerpt", lambda n: _in_excerpt(_repeat("the border is fixed and final ", n)), True),
     ("normal: plain words in a note", lambda n: _in_note(_repeat("the border is fixed and final ", n)), True),
+    ("normal: excerpts of 60 words, a claim to every three", lambda n: _excerpts_and_claims(n, words=60), True),
     ("note of unclosed `**a `", lambda n: _in_note(_repeat("**a ", n)), True),
     ("note of `*` and `_` runs", lambda n: _in_note(_repeat("*_*a_ ", n)), True),
     ("note of valid links", lambda n: _in_note(_repeat("[a](https://a.example/) ", n)), True),
@@ -67,7 +100,19 @@ CASES: list[tuple[str, Callable[[int], Change], bool]] = [
     ("excerpt of blank-line paragraphs", lambda n: _in_excerpt(_repeat("a\n\n", n)), True),
     ("title of punctuation (refused: too long)", lambda n: _in_title(_repeat("!#$%&()*+,-./:;<=>?@[]^_`{|}~", n)), False),
     ("claim citing unknown excerpts (refused)", lambda n: _unknown_excerpts(n // 20), False),
+    ("excerpt of 900 words with other wordings of it", _wordings, True),
+    ("many excerpts and claims in one file", _excerpts_and_claims, True),
 ]
+# The normal file each case is measured against: plain words in the same field, or, for a case of many
+# entries, ordinary entries of the same total size. Cases not named here are excerpts'.
+NORMAL_EXCERPT, NORMAL_NOTE, NORMAL_ENTRIES = (CASES[0][0], CASES[1][0], CASES[2][0])
+COMPARED_WITH = {
+    **{name: NORMAL_NOTE for name, _, _ in CASES if name.startswith("note")},
+    "excerpt of 900 words with other wordings of it": NORMAL_ENTRIES,
+    "many excerpts and claims in one file": NORMAL_ENTRIES,
+    NORMAL_NOTE: NORMAL_NOTE, NORMAL_ENTRIES: NORMAL_ENTRIES,
+}
+LIMIT = 10  # no case may cost more than this many times its normal file, per further 100 KB
 SIZES = (SIZE, 2 * SIZE, 3 * SIZE)  # the largest stays under the 1 MiB file limit
 
 
@@ -152,15 +197,27 @@ def run(cases: list[tuple[str, Callable[[int], Change], bool]] = CASES, sizes: t
     return rows
 
 
-def table(rows: list[dict[str, object]]) -> str:
-    """For each case: CPU seconds at each size, seconds per further 100 KB beside plain words, and growth."""
-    normal = next(r for r in rows if str(r["case"]).startswith("normal"))
-    lines = [
-        "| input in one field | check and build, CPU s at 100 / 200 / 300 KB | s per further 100 KB | plain words, s per 100 KB | growth (1 linear, 1.67 quadratic) |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
+def compared(rows: list[dict[str, object]]) -> list[tuple[dict[str, object], dict[str, object], float | None]]:
+    """Each row with its normal row and how many times that row's cost per further 100 KB it costs (None for a
+    refused input, or when both are below the noise)."""
+    by_name = {str(r["case"]): r for r in rows}
+    out = []
     for r in rows:
+        normal = by_name.get(COMPARED_WITH.get(str(r["case"]), NORMAL_EXCERPT), by_name.get(NORMAL_EXCERPT, r))
+        base = float(normal["s_per_100kb"])  # type: ignore[arg-type]
+        ratio = float(r["s_per_100kb"]) / max(base, NOISE * SIZE / 200_000)  # type: ignore[arg-type]
+        out.append((r, normal, round(ratio, 1)))
+    return out
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    """For each case: CPU seconds at each size, seconds per further 100 KB beside its normal file's, the ratio, and growth."""
+    lines = [
+        "| input in one file | check and build, CPU s at 100 / 200 / 300 KB | s per further 100 KB | normal file, s per 100 KB | times normal (limit 10) | growth (1 linear, 1.67 quadratic) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r, normal, ratio in compared(rows):
         shown = " / ".join(f"{b:.2f}" for b in r["build_s"])  # type: ignore[union-attr]
         growth = "below noise" if r["growth"] is None else f"{r['growth']:.2f}"
-        lines.append(f"| {r['case']} | {shown} | {r['s_per_100kb']:.3f} | {normal['s_per_100kb']:.3f} | {growth} |")
+        lines.append(f"| {r['case']} | {shown} | {r['s_per_100kb']:.3f} | {normal['s_per_100kb']:.3f} ({str(normal['case'])[len('normal: '):]}) | {ratio} | {growth} |")
     return "\n".join(lines)
