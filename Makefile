@@ -41,7 +41,7 @@ $(NODE_STAMP): tests/node/package-lock.json
 setup: $(STAMP) ## Create .venv from the lock files
 
 serve: $(SERVE_STAMP) ## Check the data, then serve the site (drafts included) at http://127.0.0.1:8000/ with live reload
-	@$(BIN)/python -m archive check || echo "The preview starts anyway and lists these problems on every page until they are fixed."
+	@$(BIN)/python -m archive check || echo "The preview starts anyway and lists these problems on every page until they are fixed (a link or an unportable name in the sources stops it)."
 	@echo "Preview: an edit rebuilds only the pages it changes (search included); 'make site' always builds everything."
 	ARCHIVE_PREVIEW=1 ARCHIVE_DRAFTS=1 SITE_URL=http://$(HOST)/ $(BIN)/python -m mkdocs serve --dirty --no-strict --dev-addr $(HOST)
 

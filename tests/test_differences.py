@@ -61,12 +61,11 @@ def test_long_natural_wordings_keep_their_word_marks() -> None:
 
 
 def test_a_page_of_many_long_wordings_marks_the_first_and_says_why_the_rest_are_not(tmp_path) -> None:
-    from benchmarks.pathological import FIXTURE, TRANSCRIPT, _wordings
-    from conftest import make_project
-
     from archive.pipeline import read_archive
     from archive.render.pages import render_site
     from archive.render.paths import Site
+    from benchmarks.pathological import FIXTURE, TRANSCRIPT, _wordings
+    from conftest import make_project
 
     project = make_project(tmp_path / "project")
     original = (FIXTURE / TRANSCRIPT).read_text(encoding="utf-8")

@@ -17,8 +17,8 @@ from mkdocs.utils.yaml import yaml_load
 from archive.csp import harden
 from archive.engine.export import MARKER, ExportError, mkdocs_page
 from archive.engine.theme_fixes import fix
-from archive.render.text import front_matter, split_front_matter
 from archive.output_folders import SITE_MARKER
+from archive.render.text import front_matter, split_front_matter
 from conftest import ENV, LAKESIDE, REPO, edit
 
 # Both builds date the sitemap from this, so a run that crosses midnight compares the same dates.

@@ -8,13 +8,14 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from archive.engine.preview import FOLDER, Preview, polling_observer
 from archive.safe_write import LINK_ADVICE, LinkRefused, make_folders, read_bytes, write_bytes
-from conftest import ENV, make_project, tree_hashes
+from conftest import CLEAN_ENV, ENV, make_project, tree_hashes
 
 REFUSED = f"is a link; {LINK_ADVICE}"
 
@@ -224,3 +225,35 @@ def test_the_previews_watcher_does_not_walk_through_a_link(world: tuple[Path, Pa
     finally:
         observer.stop()
         observer.join()
+
+
+SERVE_PLANTS = [
+    (f"{FOLDER}/people/bush.md", lambda project, outside: "../../../data/people.yaml"),
+    (f"{FOLDER}/transcripts", lambda project, outside: str(outside / "folder")),
+    ("docs/stylesheets/print.css", lambda project, outside: str(outside / "secret.txt")),
+    ("data/transcripts/.x", lambda project, outside: "/"),
+]
+
+
+@pytest.mark.parametrize(("place", "target"), SERVE_PLANTS, ids=[p[0] for p in SERVE_PLANTS])
+def test_make_serve_over_planted_links_changes_no_file_outside_its_cache(tmp_path: Path, place: str, target: Callable) -> None:
+    from test_contributing_walkthrough import _copy_repository
+    from test_serve import free_port
+
+    project = (tmp_path / "copy")
+    project.mkdir()
+    _copy_repository(project)
+    outside = tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.txt").write_text("ssh-ed25519 AAAA not to be overwritten\n", encoding="utf-8")
+    link = project / place
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(target(project, outside))
+    before = _both(project, outside)
+    result = subprocess.run(["make", "serve", f"HOST=127.0.0.1:{free_port()}"], cwd=project, capture_output=True, text=True,
+                            env={**CLEAN_ENV, "NO_MKDOCS_2_WARNING": "1"}, timeout=120, check=False)
+    assert result.returncode != 0
+    assert f"{place}: {REFUSED}" in result.stderr.splitlines()
+    after = _both(project, outside)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    assert not [k for k in changed if not k.startswith(f"project/{FOLDER}/") or k == f"project/{place}"]

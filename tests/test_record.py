@@ -55,7 +55,7 @@ def test_a_wording_is_marked_where_it_differs(site: Path) -> None:
     assert wordings[0].select_one("p.wording-same") is not None
     marked = wordings[1].select_one("p.wording")
     assert [d.get_text() for d in marked.find_all("del")] == ["[missing: the]"]
-    assert [i.get_text() for i in marked.find_all("ins")] == ["[added: warmly ]", "[changed to: his]", "[added:  of 1956]"]
+    assert [i.get_text() for i in marked.find_all("ins")] == ["[added: warmly]", "[changed to: his]", "[added: of 1956]"]
     assert "Memorandum of conversation, Alpha and Beta" in wordings[1].select_one("p.provenance").get_text()
 
 

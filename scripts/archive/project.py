@@ -65,7 +65,7 @@ def _inherited(path: Path, project: Project) -> str | None:
         raise LinkRefused(project.shown(path))
     try:
         with path.open("rb") as source:
-            raw = yaml.load(source, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' own loader, as MkDocs reads it
+            raw = yaml.load(source, Loader=get_yaml_loader())
     except yaml.YAMLError as err:
         raise ConfigProblem(f"{project.shown(path)}: {err}") from None
     parent = raw.get("INHERIT") if isinstance(raw, dict) else None

@@ -14,6 +14,7 @@ from .portable_names import folded, unportable_name
 from .project import ConfigProblem, Project, read_project
 from .safe_write import LINK_ADVICE, LinkRefused
 
+
 def _walk(folder: Path, project: Project) -> Iterator[str]:
     """Every problem below ``folder``; links are reported, never followed."""
     try:

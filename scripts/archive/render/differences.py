@@ -40,9 +40,9 @@ def _run(spaced: list[str]) -> tuple[str, str]:
     return (text[:-1], " ") if text.endswith(" ") else (text, "")
 
 
-def _mark(tag: str, label: str, spaced: list[str]) -> str:
+def _mark(tag: str, label: str, spaced: list[str], space_after: bool = True) -> str:
     text, after = _run(spaced)
-    return f'<{tag}><span class="sr-only">[{label}: </span>{h(text)}<span class="sr-only">]</span></{tag}>{after}'
+    return f'<{tag}><span class="sr-only">[{label}: </span>{h(text)}<span class="sr-only">]</span></{tag}>{after if space_after else ""}'
 
 
 def word_diff(reference: str, other: str) -> str | None:
@@ -59,7 +59,7 @@ def word_diff(reference: str, other: str) -> str | None:
             parts.append(h("".join(theirs[b1:b2])))
             continue
         if op in ("delete", "replace"):
-            parts.append(_mark("del", "missing", ours[a1:a2]))
+            parts.append(_mark("del", "missing", ours[a1:a2], space_after=op == "delete"))  # a replacement follows at once
         if op in ("insert", "replace"):
             parts.append(_mark("ins", "added" if op == "insert" else "changed to", theirs[b1:b2]))
     return "".join(parts).rstrip(" ")
