@@ -84,14 +84,14 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
     same = {"2002-05-24-lakeside": "2001-06-16-lakeside", "2002-05-24": "2001-06-16"}
     result = archive(project, *[same.get(a, a) for a in NEW])
     assert result.returncode == 1
-    assert result.stderr == "new: id: data/transcripts/2001-06-16-lakeside.yaml already exists; choose another id\n"
+    assert result.stderr == "new: --id: data/transcripts/2001-06-16-lakeside.yaml already exists; choose another id\n"
     assert (project / LAKESIDE).read_bytes() == before
 
 
 def test_new_names_unknown_ids_and_writes_nothing(project: Path) -> None:
     result = archive(project, *[("Beta: betta" if a == "Beta: beta" else a) for a in NEW])
     assert result.returncode == 1
-    assert result.stderr == "new: unknown person 'betta'; did you mean beta?\n"
+    assert result.stderr == "new: unknown person 'betta'; did you mean beta? (or add it to data/people.yaml first)\n"
     assert not (project / "data/transcripts/2002-05-24-lakeside.yaml").exists()
 
 
@@ -103,13 +103,11 @@ def test_new_without_a_terminal_or_answers_prints_its_usage_and_exits_2(project:
     assert not list((project / "data/transcripts").glob("2002-*"))
 
 
-def test_new_at_a_terminal_asks_in_order_and_asks_a_wrong_answer_again(project: Path) -> None:
-    """Driven through a pseudo-terminal, as a person types: every answer given once is kept."""
+def _at_a_terminal(project: Path, answers: list[str]) -> str:
+    """What ``new`` shows when these answers are typed at a pseudo-terminal, as a person types them."""
     import os
     import pty
 
-    answers = ["Bad Id", "2002-05-24-lakeside", "2002-05-25", "2002-05-24", "Second meeting",
-               "Alpha: alpah; Beta: beta", "Alpha: alpha; Beta: beta", "bordrs", "borders", "report-1"]
     pid, fd = pty.fork()
     if pid == 0:  # the child: the archive's command with the terminal as its input
         os.execve(sys.executable, [sys.executable, "-m", "archive", "--project", str(project), "new"], {**os.environ, **ENV})
@@ -124,7 +122,14 @@ def test_new_at_a_terminal_asks_in_order_and_asks_a_wrong_answer_again(project: 
             break
         output += chunk
     os.waitpid(pid, 0)
-    shown = output.decode().replace("\r", "")
+    return output.decode().replace("\r", "")
+
+
+def test_new_at_a_terminal_asks_in_order_and_asks_a_wrong_answer_again(project: Path) -> None:
+    """Driven through a pseudo-terminal, as a person types: every answer given once is kept."""
+    answers = ["Bad Id", "2002-05-24-lakeside", "2002-05-25", "2002-05-24", "Second meeting",
+               "Alpha: alpah; Beta: beta", "Alpha: alpha; Beta: beta", "bordrs", "borders", "report-1"]
+    shown = _at_a_terminal(project, answers)
     # Typed-ahead answers are echoed at once, so the prompts are read in the order they appear, wherever they stand.
     names = {"Id (the file name": "id", "Date, e.g. 2002-05-24:": "date", "Title:": "title", "Sides, e.g.": "sides",
              "Topic ids, separated": "topics", "Id of the source you read it in": "source"}
@@ -132,10 +137,36 @@ def test_new_at_a_terminal_asks_in_order_and_asks_a_wrong_answer_again(project: 
     assert [name for _, name in found] == ["id", "id", "date", "date", "title", "sides", "sides", "topics", "topics", "source"]
     assert "  'Bad Id' is not a valid id" in shown
     assert "  the id '2002-05-24-lakeside' begins with the date 2002-05-24; give that date" in shown
-    assert "  unknown person 'alpah'; did you mean alpha?" in shown
-    assert "  unknown topic 'bordrs'; did you mean borders?" in shown
+    assert "  unknown person 'alpah'; did you mean alpha? (or add it to data/people.yaml first)" in shown
+    assert "  unknown topic 'bordrs'; did you mean borders? (or add it to data/topics.yaml first)" in shown
     assert "Wrote data/transcripts/2002-05-24-lakeside.yaml (a draft)." in shown
     assert problems_in(project) == []
+
+
+def test_new_refuses_an_id_whose_date_is_no_date_at_once_and_helps_with_every_prompt(project: Path) -> None:
+    """An impossible date in the id is refused at the id, so the date prompt can be answered; an empty answer, a
+    topic named by part of its id and one not known at all each get help."""
+    answers = ["2004-02-30-lakeside", "2004-02-10-lakeside", "2004-02-10", "", "A winter meeting", "Alpha: alpha; Beta: beta",
+               "bord", "nato", "borders", "memo-1"]
+    shown = _at_a_terminal(project, answers)
+    assert ("  the id begins with 2004-02-30, which is not a date (day 30 does not exist in February 2004 ('2004-02-30')); "
+            "start it with the conversation's date") in shown
+    assert "  an answer is needed" in shown
+    assert "  unknown topic 'bord'; did you mean borders? (or add it to data/topics.yaml first)" in shown
+    assert "  unknown topic 'nato'; add it to data/topics.yaml first (known: borders, trade)" in shown
+    assert "Wrote data/transcripts/2004-02-10-lakeside.yaml (a draft)." in shown
+    written = (project / "data/transcripts/2004-02-10-lakeside.yaml").read_text(encoding="utf-8")
+    assert "    kind: summary\n" in written  # its source is the document (primary): the method's summary
+    assert problems_in(project) == []
+
+
+def test_new_with_some_options_names_the_missing_ones_as_options(project: Path) -> None:
+    result = archive(project, "new", "--id", "2002-05-24-lakeside", "--side", "Alpha: alpha", "--topic", "borders", "--source", "report-1")
+    assert result.returncode == 1
+    assert result.stderr == ("new: --date is missing; give it, e.g. --date 2002-05-24; "
+                             "--title is missing; give it, e.g. --title 'Bush and Putin in Moscow'\n")
+    assert archive(project, *NEW).returncode == 0  # its source is a secondary report: the draft's excerpt is a paraphrase
+    assert "    kind: paraphrase\n" in (project / "data/transcripts/2002-05-24-lakeside.yaml").read_text(encoding="utf-8")
 
 
 def test_drafts_are_previewed_but_not_published(project: Path) -> None:

@@ -30,7 +30,7 @@ def test_events_file_is_optional(project: Path) -> None:
 
 def test_an_event_cites_a_known_source(project: Path) -> None:
     edit(project, E, "source: {source: memo-1}", "source: {source: memo-2}")
-    assert problems_in(project) == [f"{E}:{at(project / E, 'memo-2')}: trade-fair.source.source: unknown source 'memo-2' (known: memo-1, report-1)"]
+    assert problems_in(project) == [f"{E}:{at(project / E, 'memo-2')}: trade-fair.source.source: unknown source 'memo-2' (known: memo-1, blog-1, report-1)"]
 
 
 def test_an_event_date_is_a_real_date(project: Path) -> None:
@@ -77,7 +77,7 @@ def test_an_event_correction_cites_known_sources_and_is_listed_with_the_others(p
     corrected = "  source: {source: memo-1}\n  corrections:\n    - date: 2024-05-04\n      text: Year corrected.\n      sources: [{source: memo-9}]\n"
     edit(project, E, "  source: {source: memo-1}\n", corrected)
     where = at(project / E, "memo-9")
-    assert problems_in(project) == [f"{E}:{where}: trade-fair.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, report-1)"]
+    assert problems_in(project) == [f"{E}:{where}: trade-fair.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, blog-1, report-1)"]
     edit(project, E, "[{source: memo-9}]", "[{source: memo-1}]")
     archive = read_archive(project / "data")
     [item] = [c for c in corrections.all_corrections(tuple(archive.transcripts), archive.registries) if c.kind == "context event"]

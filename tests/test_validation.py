@@ -168,7 +168,7 @@ def test_unknown_person_lists_close_ids(project: Path) -> None:
 def test_unknown_source(project: Path) -> None:
     edit(project, T, "      - source: memo-1\n        at: p. 3", "      - source: memo-2\n        at: p. 3")
     where = at(project / T, 'memo-2')
-    assert problems_in(project) == [f"{T}:{where}: claims[0].sources[0].source: unknown source 'memo-2' (known: memo-1, report-1)"]
+    assert problems_in(project) == [f"{T}:{where}: claims[0].sources[0].source: unknown source 'memo-2' (known: memo-1, blog-1, report-1)"]
 
 
 def test_unknown_topic(project: Path) -> None:
@@ -287,7 +287,7 @@ def test_index_is_reserved_for_listing_pages(project: Path) -> None:
 def test_a_wording_cites_a_known_source(project: Path) -> None:
     edit(project, CALL, "{source: memo-1, at: p. 1}", "{source: memo-2, at: p. 1}")
     where = at(project / CALL, 'memo-2')
-    assert problems_in(project) == [f"{CALL}:{where}: excerpts[0].wordings[1].source.source: unknown source 'memo-2' (known: memo-1, report-1)"]
+    assert problems_in(project) == [f"{CALL}:{where}: excerpts[0].wordings[1].source.source: unknown source 'memo-2' (known: memo-1, blog-1, report-1)"]
 
 
 def test_a_public_remark_is_by_a_participant(project: Path) -> None:
@@ -328,7 +328,7 @@ def test_a_correction_in_a_registry_cites_known_sources(project: Path) -> None:
     edit(project, "data/people.yaml", "      sources: [{source: memo-1}]", "      sources: [{source: memo-9}]")
     where = at(project / "data/people.yaml", "memo-9")
     assert problems_in(project) == [
-        f"data/people.yaml:{where}: gamma.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, report-1)"
+        f"data/people.yaml:{where}: gamma.corrections[0].sources[0].source: unknown source 'memo-9' (known: memo-1, blog-1, report-1)"
     ]
 
 

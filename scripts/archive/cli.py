@@ -99,7 +99,7 @@ def _interview(project: Path, args: argparse.Namespace) -> Answers:
     ]
     for name, prompt, check in questions:
         if not given[name]:
-            given[name] = _ask_until_valid(prompt, check)
+            given[name] = _ask_until_valid(prompt, scaffold.check_answer(check))
     return Answers(
         id=given["id"], date=given["date"], title=given["title"],
         sides=[parse_side(side) for side in _split(given["sides"])], topics=_split(given["topics"]),

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from . import references, shape
+from .method_rules import check_method
 from .model import NO_EVENTS, Archive, Event, Person, Source, Topic, Transcript
 from .problems import DataError, Problem
 from .safe_write import LINK_ADVICE
-from .strict_yaml import Map, YamlError, load, load_with_text
+from .strict_yaml import Map, Scalar, YamlError, load, load_with_text
 from .text_rules import check_text
 
 REGISTRIES: dict[str, type] = {"people": Person, "sources": Source, "topics": Topic, "events": Event}
@@ -216,6 +217,8 @@ class Reader:
             problems += found
             if transcript is not None:
                 transcripts.append(transcript)
+                if "sources" in loaded:  # the method's rules weigh each citation by its source's tier
+                    problems += check_method(self._shaped[(path, "transcript")].ctx, transcript, loaded["sources"])
         if problems:
             raise DataError(problems)
         transcripts.sort(key=lambda t: (t.date.sort_key(), t.time.start if t.time else "", t.id))
@@ -240,6 +243,22 @@ def registry_ids(data_dir: Path) -> dict[str, set[str]]:
             tree = None
         ids[name] = set(tree.values) if isinstance(tree, Map) else set()
     return ids
+
+
+def source_tiers(data_dir: Path) -> dict[str, str]:
+    """Each source's tier as written in sources.yaml (empty where the registry cannot be read)."""
+    try:
+        tree = load(data_dir / "sources.yaml")
+    except (YamlError, OSError):
+        return {}
+    if not isinstance(tree, Map):
+        return {}
+    tiers = {}
+    for name, entry in tree.values.items():
+        tier = entry.values.get("tier") if isinstance(entry, Map) else None
+        if isinstance(tier, Scalar):
+            tiers[name] = tier.value
+    return tiers
 
 
 def read_archive(data_dir: Path, reader: Reader | None = None) -> Archive:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -164,6 +165,21 @@ def _advice(problem: str) -> str | None:
     return next((advice for words, advice in _ADVICE if words in problem), None)
 
 
+def _runaway_quote(scalar: Any, error: Any) -> YamlError | None:
+    """A quoted value that ran on over lines and was closed by a later value's quotation mark, just before the
+    error on that line: almost always a quotation mark left open where the value starts."""
+    if scalar is None or scalar.style not in ('"', "'") or error is None:
+        return None
+    start, end = scalar.start_mark, scalar.end_mark
+    if start.line == end.line or error.line != end.line:
+        return None
+    return YamlError(
+        f"YAML syntax error: a quotation mark ({scalar.style}) opened here is not closed on this line, so the value runs on "
+        f"to line {end.line + 1}, where the next {scalar.style} closes it; close it on this line",
+        start.line + 1, start.column + 1,
+    )
+
+
 def parse(text: str) -> Node:
     """Parse one YAML document into a tree of :class:`Scalar`, :class:`Seq` and :class:`Map`."""
     get_event = _Parser(text).get_event
@@ -172,11 +188,13 @@ def parse(text: str) -> Node:
     documents = 0
     scalar_event, alias_event, end_events = yaml.ScalarEvent, yaml.AliasEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     start_events = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    last_scalar: Any = None  # the last value read: an error just after a quoted one may be its unclosed quotation mark
     try:
         while True:
             event = get_event()
             kind = type(event)
             if kind is scalar_event:
+                last_scalar = event
                 if event.anchor is not None or event.tag is not None:
                     _check_plain(event)
                 mark = event.start_mark
@@ -229,6 +247,9 @@ def parse(text: str) -> Node:
         mark = err.problem_mark or err.context_mark
         if _char_at(text, mark.line, mark.column) == "\t":
             raise YamlError("tabs are not allowed in YAML indentation; use spaces", mark.line + 1, mark.column + 1) from None
+        runaway = _runaway_quote(last_scalar, mark)
+        if runaway is not None:
+            raise runaway from None
         message = ": ".join(str(part) for part in (err.context, err.problem) if part)
         advice = _advice(str(err.problem or ""))
         if advice and "quoted scalar" in str(err.context or "") and err.context_mark is not None:

@@ -22,6 +22,14 @@ WORDS = (
 CYRILLIC = "Иван Пётр Сергей Анна Мария Ольга Дмитрий Николай Михаил Елена".split()
 ASSESSMENTS = ["supported", "partly-supported", "contradicted", "disputed", "unverifiable", "opinion"]
 KINDS = ["quote", "paraphrase", "summary"]
+TIERS = ["primary", "secondary", "weak"]  # source-i has tier TIERS[i % 3]
+
+
+def _cited(kind: str, source: int) -> int:
+    """The source an excerpt of ``kind`` may cite, near ``source``: a summary the document (primary), a quote no weak one."""
+    if kind == "summary":
+        return source - source % 3
+    return source - 1 if kind == "quote" and source % 3 == 2 else source
 
 
 def _q(text: str) -> str:
@@ -42,7 +50,7 @@ def _registries(rng: random.Random, people: int, sources: int, topics: int) -> d
     people_yaml = "\n".join(lines) + "\n"
     lines = []
     for i in range(sources):
-        lines += [f"source-{i}:", f"  tier: {rng.choice(['primary', 'secondary', 'weak'])}", f"  title: {_q(_words(rng, 4, 10))}",
+        lines += [f"source-{i}:", f"  tier: {TIERS[i % 3]}", f"  title: {_q(_words(rng, 4, 10))}",
                   f"  publisher: {_q('Publisher ' + str(i % 40))}", f"  date: {rng.randint(1950, 2025)}-{rng.randint(1, 12):02d}",
                   f"  url: https://example.org/source/{i}"]
     sources_yaml = "\n".join(lines) + "\n"
@@ -74,15 +82,16 @@ def _transcript(rng: random.Random, date: str, people: int, sources: int, topics
     for i in range(count):
         speaker = rng.choice(participants)
         speakers[i] = speaker
-        lines += [f"  - id: e{i}", f"    speaker: person-{speaker}", f"    kind: {rng.choice(KINDS)}",
-                  f"    text: {_q(_words(rng, 20, 200))}", f"    source: {{source: source-{rng.randrange(sources)}, at: \"p. {rng.randint(1, 30)}\"}}"]
+        kind = rng.choice(KINDS)
+        lines += [f"  - id: e{i}", f"    speaker: person-{speaker}", f"    kind: {kind}",
+                  f"    text: {_q(_words(rng, 20, 200))}", f"    source: {{source: source-{_cited(kind, rng.randrange(sources))}, at: \"p. {rng.randint(1, 30)}\"}}"]
     lines.append("claims:")
     for c in range(rng.randint(3, 15)):
         excerpt = rng.randrange(count)
         lines += [f"  - id: c{c}", f"    speaker: person-{speakers[excerpt]}", f"    excerpts: [e{excerpt}]",
                   f"    statement: {_q(_words(rng, 6, 16))}", f"    topics: [topic-{rng.randrange(topics)}]",
-                  f"    assessment: {rng.choice(ASSESSMENTS)}", f"    annotation: {_q(_words(rng, 15, 50))}",
-                  "    sources:"] + [f"      - source: source-{s}" for s in rng.sample(range(sources), rng.randint(1, 3))]
+                  f"    assessment: {(assessment := rng.choice(ASSESSMENTS))}", f"    annotation: {_q(_words(rng, 15, 50))}",
+                  "    sources:"] + [f"      - source: source-{s}" for s in rng.sample(range(sources), rng.randint(2 if assessment == "disputed" else 1, 3))]
     return "\n".join(lines) + "\n"
 
 
