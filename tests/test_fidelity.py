@@ -59,7 +59,7 @@ def _write(data: Path, names: list[str], title: str, excerpts: list[str], statem
     dump = lambda value: yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False)  # noqa: E731
     people = {f"p{i}": {"name": name, "description": name} for i, name in enumerate(names)}
     (data / "people.yaml").write_text(dump(people), encoding="utf-8")
-    (data / "sources.yaml").write_text(dump({"s": {"tier": "secondary", "title": title, "publisher": title}}), encoding="utf-8")
+    (data / "sources.yaml").write_text(dump({"s": {"tier": "primary", "title": title, "publisher": title}}), encoding="utf-8")
     (data / "topics.yaml").write_text(dump({"t": {"title": title}}), encoding="utf-8")
     transcript = {
         "title": title, "date": "2001-06-16", "kind": "memorandum-of-conversation", "summary": title, "topics": ["t"],
