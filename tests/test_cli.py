@@ -21,7 +21,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_check_ok(project: Path) -> None:
     result = run("--project", str(project), "check")
     assert result.returncode == 0
-    assert result.stdout.startswith("OK: 2 transcripts, 3 people, 2 sources, 2 topics checked in ")
+    assert result.stdout.startswith("OK: 2 transcripts, 3 people, 3 sources, 2 topics checked in ")
 
 
 def test_check_reports_every_problem_and_exits_1(project: Path) -> None:

@@ -27,10 +27,10 @@ RULES = [
      "weak sources is not quoted at all); cite a primary or secondary source that prints these words, or mark the excerpt paraphrase",
      ("    kind: quote\n    text: 'The border", "    kind: paraphrase\n    text: 'The border")),
     (["**summary**: our own short summary of a passage we read in the document.", "a summary cites the document itself, a primary source"], CALL,
-     ("    kind: paraphrase\n    text: Beta thanked", "    kind: summary\n    text: Beta thanked"),
+     ("    source: {source: memo-1}\n    wordings:", "    source: {source: report-1}\n    wordings:"),
      "20:22: excerpts[0].source.source: a summary is the editors' own summary of a passage read in the document, "
      "but 'report-1' is a secondary source; cite the document (a primary source), or mark the excerpt paraphrase",
-     ("    source: {source: report-1}\n    wordings:", "    source: {source: memo-1}\n    wordings:")),
+     ("    kind: summary\n    text: Beta thanked", "    kind: paraphrase\n    text: Beta thanked")),
     (["**disputed**: sources disagree about the claim itself, or about whether it was made at all",
       "a disputed claim cites at least two sources"], LAKESIDE,
      ("assessment: partly-supported", "assessment: disputed"),
