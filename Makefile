@@ -21,6 +21,7 @@ $(SERVE_STAMP): requirements-serve.lock
 	@echo "Set-up 1/3: checking for Python 3.11 or newer ($(PYTHON))"
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@echo "Set-up 2/3: creating $(VENV)/"
+	@if [ -L $(VENV) ] || [ -L $(VENV)/bin ]; then echo "$(VENV): is a link; the set-up writes no file through a link; remove it" >&2; exit 1; fi
 	@$(PYTHON) -m venv $(VENV)
 	@echo "Set-up 3/3: installing what building and serving need, pinned in requirements-serve.lock (about 10 s the first time)"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-serve.lock

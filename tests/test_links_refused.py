@@ -257,3 +257,46 @@ def test_make_serve_over_planted_links_changes_no_file_outside_its_cache(tmp_pat
     after = _both(project, outside)
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
     assert not [k for k in changed if not k.startswith(f"project/{FOLDER}/") or k == f"project/{place}"]
+
+
+@pytest.mark.parametrize(("setting", "key"), [
+    ("docs_dir: /\n", "docs_dir"), ("docs_dir: ../..\n", "docs_dir"), ("watch: [/]\n", "watch"),
+    ("theme:\n  name: material\n  custom_dir: /etc\n", "theme.custom_dir"), ("INHERIT: ../outside/base.yml\n", "INHERIT"),
+])
+def test_mkdocs_yml_cannot_point_the_archive_outside_the_project(world: tuple[Path, Path], setting: str, key: str) -> None:
+    """Nothing outside the project is walked, watched or read as a source, so a changed mkdocs.yml cannot make the
+    check or the preview walk the whole file system."""
+    project, outside = world
+    config = project / "mkdocs.yml"
+    (outside / "base.yml").write_text("site_name: Elsewhere\n", encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    if key == "theme.custom_dir":
+        text = text.replace("theme:\n  name: material\n", setting)
+    else:
+        text = setting + "\n".join(line for line in text.splitlines() if not line.startswith(setting.split(":")[0] + ":")) + "\n"
+    config.write_text(text, encoding="utf-8")
+    result = _archive(project, "check")
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"mkdocs.yml: {key}: ") and first.endswith(" lies outside the project; the archive reads sources from the project's own folder only")
+
+
+def test_the_benchmark_and_the_set_up_write_through_no_link(world: tuple[Path, Path]) -> None:
+    project, outside = world
+    (project / "bench").mkdir()
+    (project / "bench" / "results.json").symlink_to(outside / "secret.txt")
+    before = _both(project, outside)
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--only", "bad-input", "--json", str(project / "bench" / "results.json")],
+                            capture_output=True, text=True, env=ENV, check=False)
+    assert result.returncode != 0 and f"{project / 'bench' / 'results.json'}: {REFUSED}" in result.stderr
+    assert _both(project, outside) == before
+    from test_contributing_walkthrough import _copy_repository
+
+    copy = tmp = project.parent / "copy"
+    tmp.mkdir()
+    _copy_repository(copy)
+    (copy / ".venv").unlink()
+    (copy / ".venv").symlink_to(outside / "folder", target_is_directory=True)
+    made = subprocess.run(["make", "check"], cwd=copy, capture_output=True, text=True, env=CLEAN_ENV, check=False)
+    assert made.returncode != 0 and ".venv: is a link; the set-up writes no file through a link; remove it" in made.stderr
+    assert list((outside / "folder").iterdir()) == []

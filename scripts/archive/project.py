@@ -18,6 +18,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from .safe_write import LinkRefused
 
 CONFIG_FILE = "mkdocs.yml"
+OUTSIDE = "lies outside the project; the archive reads sources from the project's own folder only"
 
 
 class ConfigProblem(Exception):
@@ -46,6 +47,12 @@ class Project:
         theme = self.config.get("theme")
         custom = theme.get("custom_dir") if isinstance(theme, dict) else None
         return self.root / str(custom) if custom else None
+
+    @property
+    def watched(self) -> list[Path]:
+        """The paths mkdocs.yml's ``watch`` adds to what the preview watches."""
+        listed = self.config.get("watch") or []
+        return [self.root / str(w) for w in (listed if isinstance(listed, list) else [listed])]
 
     @property
     def site(self) -> Path:
@@ -88,6 +95,8 @@ def read_project(root: Path) -> Project:
         if parent is None:
             break
         path = Path(os.path.normpath(path.parent / parent))
+        if not path.is_relative_to(project.root):  # not even read: its text could reach a report
+            raise ConfigProblem(f"{CONFIG_FILE}: INHERIT: {path} {OUTSIDE}")
         if path in project.config_files:
             raise ConfigProblem(f"{project.shown(path)}: inherits from itself")
     try:

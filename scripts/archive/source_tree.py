@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .portable_names import folded, unportable_name
-from .project import ConfigProblem, Project, read_project
+from .project import CONFIG_FILE, OUTSIDE, ConfigProblem, Project, read_project
 from .safe_write import LINK_ADVICE, LinkRefused
 
 
@@ -54,8 +54,23 @@ def source_problems(root: Path) -> list[str]:
         return [str(link)]
     except ConfigProblem as err:
         return [str(err)]
-    found: list[str] = []
+    found = outside_the_project(project)
+    if found:
+        return found  # never walked: a folder outside the project could be the whole file system
     for folder in (project.data, project.docs, project.overrides):
         if folder is not None:
             found += tree_problems(folder, project)
+    for watched in project.watched:
+        found += tree_problems(watched, project) if watched.is_dir() or watched.is_symlink() else []
     return found
+
+
+def outside_the_project(project: Project) -> list[str]:
+    """mkdocs.yml's folders and watched paths that lie outside the project, one line each (an inherited file
+    outside it is refused before it is read, by :func:`~archive.project.read_project`)."""
+    named = [("docs_dir", project.docs), ("theme.custom_dir", project.overrides), *(("watch", w) for w in project.watched)]
+    return [
+        f"{CONFIG_FILE}: {key}: {path} {OUTSIDE}"
+        for key, path in named
+        if path is not None and not Path(os.path.abspath(path)).is_relative_to(project.root)
+    ]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from archive.safe_write import make_folders, write_text
 
 from . import bad_input, lighthouse, pathological, quotation_check, scale
 
@@ -61,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\nLighthouse, mobile settings, pages served with gzip as GitHub Pages serves them:\n")
             print(lighthouse.table(scores))
             results["lighthouse"] = scores
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    target = Path(os.path.abspath(args.json))
+    write_text(make_folders(target.parent.parent, target.parent.name), target.name, json.dumps(results, indent=2) + "\n")  # no link followed
     print(f"\nFigures written to {args.json}")
     return 0
 
