@@ -108,6 +108,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Before anything is read: no link and no unportable name in the sources (nor, at the preview's start, in
     its folder of generated pages), and a site folder that a clean build may empty."""
+    if isinstance(_build, OneOffBuild) and _build.archive is not None:
+        return config  # `python -m archive build`: its check has just walked the sources and its site folder
     project = _project(config)
     problems = source_problems(project)
     if isinstance(_build, Preview):

@@ -48,8 +48,11 @@ def _mark(tag: str, label: str, spaced: list[str], space_after: bool = True) -> 
 def word_diff(reference: str, other: str) -> str | None:
     """``other`` as HTML with its differences from ``reference`` marked; None if either is too long to compare."""
     ours, theirs = _spaced(reference), _spaced(other)
-    if len(ours) > MAX_TOKENS or len(theirs) > MAX_TOKENS:
-        return None
+    return _marked(ours, theirs) if max(len(ours), len(theirs)) <= MAX_TOKENS else None
+
+
+def _marked(ours: list[str], theirs: list[str]) -> str:
+    """The other wording's tokens as HTML, marked where they differ from ours."""
     words_ours, words_theirs = [t.rstrip(" ") for t in ours], [t.rstrip(" ") for t in theirs]
     parts: list[str] = []
     # autojunk: in a long passage, tokens that recur everywhere do not start a match, which keeps repetitive text cheap
@@ -78,11 +81,11 @@ class Budget:
 
     def marked(self, reference: str, other: str) -> tuple[str | None, str]:
         """``other`` marked against ``reference`` (see :func:`word_diff`), or None and the reason it is not."""
-        ours, theirs = len(tokens(reference)), len(tokens(other))
-        if max(ours, theirs) > MAX_TOKENS:
+        ours, theirs = _spaced(reference), _spaced(other)
+        if max(len(ours), len(theirs)) > MAX_TOKENS:
             return None, f"Not marked word by word: passages longer than {MAX_TOKENS:,} words and marks are not compared."
-        if ours + theirs > self.left:
+        if len(ours) + len(theirs) > self.left:
             return None, (f"Not marked word by word: a page compares at most {PAGE_TOKENS:,} words and marks of other wordings, "
                           "and the wordings above have used them.")
-        self.left -= ours + theirs
-        return word_diff(reference, other), ""
+        self.left -= len(ours) + len(theirs)
+        return _marked(ours, theirs), ""
